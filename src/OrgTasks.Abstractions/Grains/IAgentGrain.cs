@@ -1,0 +1,43 @@
+using OrgTasks.Leaflets;
+using OrgTasks.Plan;
+using OrgTasks.Statements;
+
+namespace OrgTasks.Grains;
+
+/// <summary>A member who writes statements. Only the agent itself may send as itself.</summary>
+public interface IStatementAuthor : IGrainWithStringKey
+{
+    /// <summary>Writes a statement and hands it to the agent's own unit; returns its id once that unit has stored it.</summary>
+    Task<string> SendStatement(StatementDraft draft);
+}
+
+/// <summary>A unit's appointed contact: the one person who carries its statements to the unit above.</summary>
+public interface IContact : IGrainWithStringKey
+{
+    /// <summary>
+    /// Takes statements from <paramref name="unit"/> (whose contact this agent is) to carry up to <paramref name="to"/>.
+    /// Acknowledged once stored; the contact then passes them on by itself, retrying until the next hop acknowledges.
+    /// </summary>
+    Task TransmitStatements(UnitRef unit, UnitRef to, IReadOnlyList<Statement> statements);
+
+    /// <summary>Statements this contact holds, not yet acknowledged by the unit above.</summary>
+    Task<IReadOnlyList<HeldStatement>> GetHeld();
+}
+
+/// <summary>A distributor: delivers a leaflet to every home on its route, each home once.</summary>
+public interface IDistributor : IGrainWithStringKey
+{
+    /// <summary>
+    /// Delivers the leaflet to the homes on the route not yet reached and records them; a repeat finds the record and
+    /// delivers nothing again. Called by the unit that serves this agent's route.
+    /// </summary>
+    Task<RouteDelivery> DeliverRoute(Leaflet leaflet);
+}
+
+/// <summary>An agent: a person of the organization. Every agent is a grain, keyed by its id from the organization file.</summary>
+public interface IAgentGrain : IGrainWithStringKey, IStatementAuthor, IContact, IDistributor
+{
+    Task Configure(AgentConfig config);
+    Task Dissolve();
+    Task<AgentConfig?> GetConfig();
+}

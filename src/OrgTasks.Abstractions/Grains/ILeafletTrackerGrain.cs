@@ -1,0 +1,22 @@
+using OrgTasks.Leaflets;
+using OrgTasks.Plan;
+
+namespace OrgTasks.Grains;
+
+/// <summary>
+/// One leaflet's picture, keyed by the leaflet id: opened by the issuer with the units in scope, fed one report per
+/// unit, asked for the status by clients.
+/// </summary>
+public interface ILeafletTrackerGrain : IGrainWithStringKey
+{
+    /// <summary>Records the leaflet and the units it must reach. Idempotent: returns the leaflet first opened under this id.</summary>
+    Task<Leaflet> Open(Leaflet leaflet, IReadOnlyList<UnitSummary> units);
+
+    /// <summary>A unit's routes are all served.</summary>
+    Task ReportUnit(UnitDeliveryReport report);
+
+    /// <summary>The scope's whole subtree is done (the tree reduction arrived at the top).</summary>
+    Task ReportComplete(SubtreeCoverage coverage);
+
+    Task<LeafletStatus> GetStatus();
+}

@@ -1,0 +1,21 @@
+using OrgTasks.Plan;
+using OrgTasks.Statements;
+
+namespace OrgTasks.Grains;
+
+/// <summary>A unit on a statement's way up: the author's own unit, every unit above it, and the addressee.</summary>
+public interface IStatementHop : IGrainWithStringKey
+{
+    /// <summary>
+    /// Accepts statements and acknowledges only after they are stored. Callers: a member of this unit handing in its
+    /// own statement (<paramref name="fromChild"/> empty), or the appointed contact of <paramref name="fromChild"/>.
+    /// Any other caller is refused. A statement already accepted is acknowledged again and not stored twice.
+    /// </summary>
+    Task AcceptStatements(UnitRef? fromChild, IReadOnlyList<Statement> statements);
+
+    /// <summary>Statements that reached this unit as their addressee, newest first.</summary>
+    Task<IReadOnlyList<InboxEntry>> GetInbox(int limit);
+
+    /// <summary>Statements held here, not yet acknowledged by the next hop.</summary>
+    Task<IReadOnlyList<HeldStatement>> GetHeld();
+}

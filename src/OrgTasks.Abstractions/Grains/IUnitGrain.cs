@@ -1,0 +1,28 @@
+using OrgTasks.Plan;
+
+namespace OrgTasks.Grains;
+
+/// <summary>What every unit is: configured from the organization file, a hop for statements, a receiver of leaflets.</summary>
+public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiver, ILeafletIssuer
+{
+    /// <summary>Sets this unit's configuration (from <c>org apply</c>) and configures the agents whose home it is.</summary>
+    Task Configure(UnitConfig config, IReadOnlyList<AgentConfig> homeAgents);
+
+    /// <summary>Removes the unit (it was taken out of the organization file).</summary>
+    Task Dissolve();
+
+    /// <summary>The unit's configuration; empty when the unit does not exist.</summary>
+    Task<UnitConfig?> GetConfig();
+}
+
+/// <summary>The local committee: head of the city's work, holder of the statement inbox.</summary>
+public interface ICommitteeGrain : IUnitGrain;
+
+/// <summary>Any group below the committee: district, factory sub-committee, factory groups and special groups.</summary>
+public interface IGroupGrain : IUnitGrain;
+
+/// <summary>The Central Committee: practical leadership; receives statements through committees' contacts.</summary>
+public interface ICentralCommitteeGrain : IUnitGrain;
+
+/// <summary>The Central Organ: the newspaper; receives statements and publishes to the committees.</summary>
+public interface ICentralOrganGrain : IUnitGrain;

@@ -1,0 +1,33 @@
+namespace OrgTasks.Grains.Agents;
+
+/// <summary>The author role: a member writes a statement and hands it to its own unit.</summary>
+public sealed partial class AgentGrain
+{
+    public async Task<string> SendStatement(StatementDraft draft)
+    {
+        var config = RequireConfig();
+        var caller = RequireCaller();
+        if (!caller.IsAgent(Id)) throw new AccessDeniedException($"{caller} may not send statements as agent '{Id}'");
+        ArgumentNullException.ThrowIfNull(draft);
+        if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the statement needs an id");
+        if (string.IsNullOrWhiteSpace(draft.Text)) throw new InvalidRequestException("the statement text is empty");
+        if (draft.Text.Length > services.Options.MaxStatementLength)
+            throw new InvalidRequestException(
+                $"the statement text has {draft.Text.Length:N0} characters; at most {services.Options.MaxStatementLength:N0} are accepted");
+        if (!config.Addressees.Contains(draft.To))
+            throw new InvalidRequestException($"organization '{config.Organization}' has no {Units.UnitGrain.SpellAddressee(draft.To)} to address");
+
+        var statement = new Statement
+        {
+            Id = draft.Id,
+            Author = Id,
+            To = draft.To,
+            Text = draft.Text,
+            Kind = draft.Kind,
+            WrittenAt = services.Clock.GetUtcNow(),
+        };
+        // The author's own unit is the first durable hop: once it acknowledges, the statement cannot be lost.
+        await GrainFactory.GetUnit(config.HomeUnit).AcceptStatements(null, [statement]);
+        return statement.Id;
+    }
+}

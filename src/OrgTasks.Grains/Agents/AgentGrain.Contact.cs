@@ -1,0 +1,94 @@
+using OrgTasks.Grains.Telemetry;
+
+namespace OrgTasks.Grains.Agents;
+
+/// <summary>
+/// The contact role: the one person with the right of personal contact carries a unit's statements to the unit
+/// above. Statements wait here, stored, until the unit above acknowledges them.
+/// </summary>
+public sealed partial class AgentGrain
+{
+    private readonly Dictionary<string, HeldStatement> _held = new(StringComparer.Ordinal);
+
+    /// <summary>Most statements carried up in one call.</summary>
+    private const int StatementBatch = 256;
+
+    public async Task TransmitStatements(UnitRef unit, UnitRef to, IReadOnlyList<Statement> statements)
+    {
+        var config = RequireConfig();
+        var caller = RequireCaller();
+        ArgumentNullException.ThrowIfNull(statements);
+        if (!caller.IsUnit(unit.Id))
+            throw new AccessDeniedException($"{caller} may not hand statements of '{unit.Id}' to its contact");
+        if (config.ContactFor.All(u => u.Id != unit.Id))
+            throw new AccessDeniedException($"agent '{Id}' is not the appointed contact of '{unit.Id}'");
+
+        var now = services.Clock.GetUtcNow();
+        var held = statements.Select(s => new HeldStatement
+        {
+            Statement = s,
+            Target = to,
+            Hop = new StatementHop
+            {
+                StatementId = s.Id,
+                Holder = Id,
+                Role = HopRole.Contact,
+                Unit = unit.Id,
+                Contact = Id,
+                AcceptedAt = now,
+            },
+        }).ToList();
+        var fresh = await services.Statements.AcceptAsync(Id, held);
+        var passOn = false;
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (!fresh[i]) continue;
+            _held[held[i].Statement.Id] = held[i];
+            passOn = true;
+        }
+        if (passOn) _pump?.Kick();
+    }
+
+    public Task<IReadOnlyList<HeldStatement>> GetHeld() =>
+        Task.FromResult<IReadOnlyList<HeldStatement>>(_held.Values.OrderBy(h => h.Hop.AcceptedAt).ToList());
+
+    /// <summary>Carries held statements to the unit above; returns whether any are left to retry.</summary>
+    private async Task<bool> PassStatementsOnAsync(CancellationToken cancellation)
+    {
+        if (_held.Count == 0) return false;
+        var groups = _held.Values
+            .Where(h => h.Target is not null)
+            .GroupBy(h => (Unit: h.Hop.Unit, Target: h.Target!.Value))
+            .ToList();
+        foreach (var group in groups)
+        {
+            var from = Config?.ContactFor.FirstOrDefault(u => u.Id == group.Key.Unit);
+            if (from is null || from.Value.Id is null) continue; // no longer this unit's contact: held (a breach shows)
+            foreach (var chunk in group.Chunk(StatementBatch))
+            {
+                try
+                {
+                    await GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from.Value, chunk.Select(h => h.Statement).ToList());
+                    var at = services.Clock.GetUtcNow();
+                    await services.Statements.MarkPassedAsync(Id, chunk.Select(h => h.Statement.Id).ToList(), group.Key.Target.Id, at);
+                    foreach (var held in chunk)
+                    {
+                        _held.Remove(held.Statement.Id);
+                        OrgTasksTelemetry.HopLatency.Record((at - held.Hop.AcceptedAt).TotalMilliseconds);
+                    }
+                }
+                catch (Exception error)
+                {
+                    OrgTasksTelemetry.HandOverFailures.Add(1);
+                    Log.HandOverFailed(logger, Id, group.Key.Target.Id, chunk.Length, error.Message);
+                    foreach (var held in chunk)
+                    {
+                        if (_held.ContainsKey(held.Statement.Id))
+                            _held[held.Statement.Id] = held with { LastError = error.Message, Attempts = held.Attempts + 1 };
+                    }
+                }
+            }
+        }
+        return _held.Count > 0;
+    }
+}

@@ -1,0 +1,68 @@
+using OrgTasks.Grains.Identity;
+using OrgTasks.Grains.Pumping;
+
+namespace OrgTasks.Grains.Agents;
+
+/// <summary>
+/// A person of the organization. Three roles on one grain: author of statements, contact of the units that appointed
+/// it (the only way their statements go up), and distributor of the homes on its route.
+/// </summary>
+public sealed partial class AgentGrain(
+    [PersistentState("agent", OrgTasksStorage.Name)] IPersistentState<AgentState> state,
+    OrgTasksServices services,
+    ILogger<AgentGrain> logger)
+    : Grain, IAgentGrain, IActingGrain
+{
+    private Pump? _pump;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public Actor Actor => Actor.Agent(Id);
+
+    private AgentConfig? Config => state.State.Config;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _pump = new Pump(this, PassStatementsOnAsync, services.Options.RetryInterval);
+        if (Config is null) return;
+        foreach (var held in await services.Statements.LoadHeldAsync(Id)) _held[held.Statement.Id] = held;
+        if (_held.Count > 0) _pump.Kick();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _pump?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task Configure(AgentConfig config)
+    {
+        var caller = RequireCaller();
+        if (caller.Kind is not (ActorKind.Unit or ActorKind.System or ActorKind.Operator))
+            throw new AccessDeniedException($"{caller} may not change agent '{Id}'");
+        if (config.Id != Id) throw new InvalidRequestException($"agent '{Id}' cannot take the configuration of '{config.Id}'");
+        if (Config is { } current && current.Organization != config.Organization)
+            throw new InvalidRequestException($"agent '{Id}' already belongs to organization '{current.Organization}'");
+        if (Equals(Config, config)) return;
+        state.State.Config = config;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Dissolve()
+    {
+        var caller = RequireCaller();
+        if (caller.Kind is not (ActorKind.System or ActorKind.Operator))
+            throw new AccessDeniedException($"{caller} may not remove agent '{Id}'");
+        if (Config is null) return;
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    public Task<AgentConfig?> GetConfig() => Task.FromResult(Config);
+
+    private AgentConfig RequireConfig() =>
+        Config ?? throw new NotFoundException($"agent '{Id}' does not exist in any applied organization");
+
+    private static Actor RequireCaller() =>
+        ActorContext.Current ?? throw new AccessDeniedException("the call carries no acting identity");
+}

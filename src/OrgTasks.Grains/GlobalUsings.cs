@@ -1,0 +1,9 @@
+global using Microsoft.Extensions.Logging;
+global using Orleans;
+global using Orleans.Concurrency;
+global using Orleans.Runtime;
+global using OrgTasks.Errors;
+global using OrgTasks.Identity;
+global using OrgTasks.Leaflets;
+global using OrgTasks.Plan;
+global using OrgTasks.Statements;

@@ -1,0 +1,85 @@
+namespace OrgTasks.Grains.Leaflets;
+
+/// <summary>Builds a leaflet's status from the units in scope and the route deliveries reported so far. Pure: no grains, no I/O.</summary>
+public static class CoveragePicture
+{
+    public static LeafletStatus Build(
+        Leaflet leaflet,
+        IReadOnlyList<UnitSummary> units,
+        IReadOnlyDictionary<string, IReadOnlyList<RouteDelivery>> reportsByUnit,
+        SubtreeCoverage? complete,
+        DateTimeOffset now)
+    {
+        var withRoutes = units.Where(u => u.RouteMembers.Count > 0).ToList();
+        var homesTotal = units.Sum(u => u.OwnHomes);
+        var routes = reportsByUnit.Values.SelectMany(r => r).ToList();
+        var homesReached = routes.Sum(r => (long)r.HomesReached);
+        var duplicates = routes.Sum(r => (long)r.Duplicates);
+
+        double? SecondsTo(double share)
+        {
+            if (homesTotal == 0) return complete is null ? null : 0;
+            var needed = (long)Math.Ceiling(homesTotal * share);
+            long sum = 0;
+            foreach (var route in routes.OrderBy(r => r.DeliveredAt))
+            {
+                sum += route.HomesReached;
+                if (sum >= needed) return Math.Max(0, (route.DeliveredAt - leaflet.IssuedAt).TotalSeconds);
+            }
+            return null;
+        }
+
+        bool Reported(UnitSummary u) => reportsByUnit.ContainsKey(u.Unit.Id);
+        long Reached(UnitSummary u) => reportsByUnit.TryGetValue(u.Unit.Id, out var r) ? r.Sum(x => (long)x.HomesReached) : 0;
+
+        AreaCoverage Area(UnitSummary head, Func<UnitSummary, string?> areaOf)
+        {
+            var inside = units.Where(u => areaOf(u) == head.Unit.Id).ToList();
+            return new AreaCoverage
+            {
+                Unit = head.Unit.Id,
+                Contact = head.Contact,
+                HomesTotal = inside.Sum(u => u.OwnHomes),
+                HomesReached = inside.Sum(Reached),
+                Complete = inside.Where(u => u.RouteMembers.Count > 0).All(Reported),
+                District = head.District == head.Unit.Id ? null : head.District,
+            };
+        }
+
+        var deadlinePassed = leaflet.Deadline is { } deadline && now > deadline && complete is null;
+        return new LeafletStatus
+        {
+            LeafletId = leaflet.Id,
+            Title = leaflet.Title,
+            Issuer = leaflet.Issuer,
+            Scope = leaflet.Scope,
+            IssuedAt = leaflet.IssuedAt,
+            Deadline = leaflet.Deadline,
+            HomesTotal = homesTotal,
+            HomesReached = homesReached,
+            Duplicates = duplicates,
+            Complete = complete is not null,
+            CompletedAt = complete?.CompletedAt,
+            SecondsTo50 = SecondsTo(0.50),
+            SecondsTo90 = SecondsTo(0.90),
+            SecondsTo99 = SecondsTo(0.99),
+            SecondsTo100 = homesReached >= homesTotal ? SecondsTo(1.0) : null,
+            Districts = units.Where(u => u.Unit.Kind == UnitKind.District).Select(u => Area(u, x => x.District)).ToList(),
+            Factories = units.Where(u => u.Unit.Kind == UnitKind.Factory).Select(u => Area(u, x => x.Factory)).ToList(),
+            Stragglers = withRoutes.Where(u => !Reported(u))
+                .OrderByDescending(u => u.OwnHomes).ThenBy(u => u.Unit.Id, StringComparer.Ordinal)
+                .Select(u => new Straggler
+                {
+                    Unit = u.Unit.Id,
+                    Kind = u.Unit.Kind.Spelling(),
+                    Contact = u.Contact,
+                    HomesTotal = u.OwnHomes,
+                    District = u.District,
+                })
+                .ToList(),
+            UnitsTotal = withRoutes.Count,
+            UnitsComplete = withRoutes.Count(Reported),
+            DeadlinePassed = deadlinePassed,
+        };
+    }
+}

@@ -1,0 +1,118 @@
+using OrgTasks.Grains.Identity;
+using OrgTasks.Grains.Telemetry;
+
+namespace OrgTasks.Grains.Leaflets;
+
+/// <summary>
+/// One leaflet's exact picture. Units report here once each (their routes), the scope reports once at the end (its
+/// subtree's coverage). A reminder re-sends an unfinished leaflet down the tree after a restart, so no client has to.
+/// </summary>
+public sealed class LeafletTrackerGrain(
+    [PersistentState("leaflet", OrgTasksStorage.Name)] IPersistentState<LeafletTrackerState> state,
+    OrgTasksServices services,
+    ILogger<LeafletTrackerGrain> logger)
+    : Grain, ILeafletTrackerGrain, IRemindable, IActingGrain
+{
+    private const string ResumeReminder = "resume";
+    private readonly Dictionary<string, IReadOnlyList<RouteDelivery>> _reports = new(StringComparer.Ordinal);
+    private HashSet<string>? _unitIds;
+
+    public Actor Actor => Actor.System("tracker:" + this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Leaflet is null) return;
+        // Rebuild the picture from the delivery records: they are durable, the reports that carried them were not.
+        var routeToUnit = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var unit in state.State.Units)
+            foreach (var route in unit.RouteMembers) routeToUnit[route] = unit.Unit.Id;
+        var records = await services.Deliveries.LoadLeafletAsync(state.State.Leaflet.Id);
+        foreach (var byUnit in records.Where(r => routeToUnit.ContainsKey(r.Route)).GroupBy(r => routeToUnit[r.Route]))
+        {
+            var unit = state.State.Units.First(u => u.Unit.Id == byUnit.Key);
+            // Only a unit whose every route has a record counts as reported: the others are still on their way.
+            if (byUnit.Count() < unit.RouteMembers.Count) continue;
+            _reports[byUnit.Key] = byUnit.Select(r => new RouteDelivery
+            {
+                Route = r.Route,
+                DeliveredBy = r.DeliveredBy,
+                HomesOnRoute = r.HomesOnRoute,
+                HomesReached = r.HomesReached,
+                NewlyDelivered = 0,
+                Duplicates = r.Duplicates,
+                DeliveredAt = r.DeliveredAt,
+            }).ToList();
+        }
+    }
+
+    public async Task<Leaflet> Open(Leaflet leaflet, IReadOnlyList<UnitSummary> units)
+    {
+        var caller = ActorContext.Current;
+        if (caller is not { Kind: ActorKind.Unit } || caller.Value.Id != leaflet.Issuer)
+            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not open leaflet '{leaflet.Id}'");
+        if (leaflet.Id != this.GetPrimaryKeyString()) throw new InvalidRequestException($"leaflet '{leaflet.Id}' sent to tracker '{this.GetPrimaryKeyString()}'");
+        if (state.State.Leaflet is { } existing) return existing; // a retried issue: the first one stands
+        state.State = new LeafletTrackerState { Leaflet = leaflet, Units = units.ToList() };
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, services.Options.ResumeInterval, services.Options.ResumeInterval);
+        return leaflet;
+    }
+
+    public Task ReportUnit(UnitDeliveryReport report)
+    {
+        var caller = ActorContext.Current;
+        if (caller is not { Kind: ActorKind.Unit } || caller.Value.Id != report.Unit || !UnitIds.Contains(report.Unit))
+            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not report for '{report.Unit}'");
+        _reports[report.Unit] = report.Routes;
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportComplete(SubtreeCoverage coverage)
+    {
+        var leaflet = RequireLeaflet();
+        var caller = ActorContext.Current;
+        if (caller is not { Kind: ActorKind.Unit } || caller.Value.Id != leaflet.Scope || coverage.Unit != leaflet.Scope)
+            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not complete leaflet '{leaflet.Id}'");
+        await CompleteAsync(coverage);
+    }
+
+    public Task<LeafletStatus> GetStatus()
+    {
+        var leaflet = RequireLeaflet();
+        return Task.FromResult(CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow()));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder) return;
+        if (state.State.Leaflet is not { } leaflet || state.State.Complete is not null)
+        {
+            await UnregisterAsync();
+            return;
+        }
+        // Wakes the scope; every unit below re-sends what it has not finished and the finished ones answer at once.
+        var scope = state.State.Units[0].Unit;
+        Log.LeafletResumed(logger, leaflet.Id, scope.Id);
+        var ack = await GrainFactory.GetUnit(scope).ReceiveLeaflet(leaflet);
+        if (ack.Completed is { } done) await CompleteAsync(done);
+    }
+
+    private async Task CompleteAsync(SubtreeCoverage coverage)
+    {
+        if (state.State.Complete is not null) return;
+        state.State.Complete = coverage;
+        await state.WriteStateAsync();
+        OrgTasksTelemetry.CoverageSeconds.Record((coverage.CompletedAt - RequireLeaflet().IssuedAt).TotalSeconds);
+        await UnregisterAsync();
+    }
+
+    private async Task UnregisterAsync()
+    {
+        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private HashSet<string> UnitIds => _unitIds ??= state.State.Units.Select(u => u.Unit.Id).ToHashSet(StringComparer.Ordinal);
+
+    private Leaflet RequireLeaflet() =>
+        state.State.Leaflet ?? throw new NotFoundException($"no leaflet '{this.GetPrimaryKeyString()}'");
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrgTasks.Grains.Durability;
+using OrgTasks.Grains.Durability.Memory;
+using OrgTasks.Grains.Identity;
+
+namespace OrgTasks.Grains;
+
+public static class OrgTasksGrainsExtensions
+{
+    /// <summary>
+    /// Registers what the grains need on a silo: the identity filters, options, the clock and the journals. The
+    /// journals default to this process's memory; a durable store replaces them by registering its own first.
+    /// </summary>
+    public static ISiloBuilder AddOrgTasksGrains(this ISiloBuilder silo, Action<OrgTasksOptions>? configure = null)
+    {
+        var services = silo.Services;
+        services.AddOptions<OrgTasksOptions>().BindConfiguration(OrgTasksOptions.Section);
+        if (configure is not null) services.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IStatementJournal, MemoryStatementJournal>();
+        services.TryAddSingleton<ILeafletJournal, MemoryLeafletJournal>();
+        services.TryAddSingleton<IDeliveryJournal, MemoryDeliveryJournal>();
+        services.TryAddSingleton<OrgTasksServices>();
+        silo.AddOutgoingGrainCallFilter<ActorStampFilter>();
+        silo.AddIncomingGrainCallFilter<ActorCheckFilter>();
+        return silo;
+    }
+}

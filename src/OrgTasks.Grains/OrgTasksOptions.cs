@@ -1,0 +1,28 @@
+namespace OrgTasks.Grains;
+
+/// <summary>How the organization's grains behave. Bound from the <c>OrgTasks</c> configuration section.</summary>
+public sealed class OrgTasksOptions
+{
+    public const string Section = "OrgTasks";
+
+    /// <summary>A statement held at one hop longer than this is a breach that names the contact. Default: 5 minutes.</summary>
+    public TimeSpan BreachAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a holder waits before trying an unacknowledged hand-over again. Default: 1 second.</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often open leaflets and held statements are swept after a restart so that nothing waits for a client to
+    /// wake it. Orleans reminders tick once a minute at the fastest. Default: 1 minute.
+    /// </summary>
+    public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest statement text accepted, in characters. Default: 20,000.</summary>
+    public int MaxStatementLength { get; set; } = 20_000;
+
+    /// <summary>Longest leaflet text accepted, in characters. Default: 200,000.</summary>
+    public int MaxLeafletLength { get; set; } = 200_000;
+
+    /// <summary>Most calls one unit or the directory has in flight at once when fanning out. Default: 512.</summary>
+    public int FanOutLimit { get; set; } = 512;
+}

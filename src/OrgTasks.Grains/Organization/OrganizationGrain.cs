@@ -1,0 +1,117 @@
+using OrgTasks.Grains.Identity;
+using OrgTasks.Grains.Pumping;
+
+namespace OrgTasks.Grains.Organization;
+
+/// <summary>
+/// The organization directory. Apply is rare and whole-file; everything on the hot path (statements, leaflets)
+/// goes unit to unit and never through here, except a leaflet's one question about its scope.
+/// </summary>
+public sealed class OrganizationGrain(
+    [PersistentState("organization", OrgTasksStorage.Name)] IPersistentState<OrganizationState> state,
+    OrgTasksServices services,
+    ILogger<OrganizationGrain> logger)
+    : Grain, IOrganizationGrain, IActingGrain
+{
+    private OrganizationTree? _tree;
+
+    public Actor Actor => Actor.System("organization:" + this.GetPrimaryKeyString());
+
+    private OrganizationTree? Tree => _tree ??= state.State.Plan is { } plan ? new OrganizationTree(plan) : null;
+
+    public async Task<ApplyReport> Apply(OrganizationPlan plan)
+    {
+        var caller = ActorContext.Current;
+        if (caller?.Kind != ActorKind.Operator)
+            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not apply the organization file");
+        ArgumentNullException.ThrowIfNull(plan);
+        var name = this.GetPrimaryKeyString();
+        if (plan.Name != name) throw new InvalidRequestException($"plan for '{plan.Name}' sent to organization '{name}'");
+        if (plan.Units.All(u => u.Unit.Id != plan.Committee))
+            throw new InvalidRequestException($"the plan has no committee '{plan.Committee}'");
+
+        var unitPrints = plan.Units.ToDictionary(u => u.Unit.Id, Fingerprint.Of, StringComparer.Ordinal);
+        var agentPrints = plan.Agents.ToDictionary(a => a.Id, Fingerprint.Of, StringComparer.Ordinal);
+        var old = state.State;
+        var unitsAdded = plan.Units.Where(u => !old.UnitPrints.ContainsKey(u.Unit.Id)).ToList();
+        var unitsChanged = plan.Units.Where(u => old.UnitPrints.TryGetValue(u.Unit.Id, out var p) && p != unitPrints[u.Unit.Id]).ToList();
+        var unitsRemoved = old.UnitPrints.Keys.Where(id => !unitPrints.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+        var agentsAdded = plan.Agents.Where(a => !old.AgentPrints.ContainsKey(a.Id)).ToList();
+        var agentsChanged = plan.Agents.Where(a => old.AgentPrints.TryGetValue(a.Id, out var p) && p != agentPrints[a.Id]).ToList();
+        var agentsRemoved = old.AgentPrints.Keys.Where(id => !agentPrints.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+
+        await RefuseForeignAsync(name, unitsAdded, agentsAdded);
+
+        // Units configure the agents whose home they are: the fan-out is spread over the tree, not one activation.
+        var agentsByHome = agentsAdded.Concat(agentsChanged).GroupBy(a => a.HomeUnit.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<AgentConfig>)g.ToList());
+        var touched = plan.Units.Where(u => unitsAdded.Contains(u) || unitsChanged.Contains(u) || agentsByHome.ContainsKey(u.Unit.Id)).ToList();
+        await FanOut.ForEachAsync(touched, services.Options.FanOutLimit, unit =>
+            GrainFactory.GetUnit(unit.Unit).Configure(unit, agentsByHome.GetValueOrDefault(unit.Unit.Id, [])));
+        await FanOut.ForEachAsync(agentsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetGrain<IAgentGrain>(id).Dissolve());
+        var oldUnits = old.Plan?.Units.ToDictionary(u => u.Unit.Id) ?? [];
+        await FanOut.ForEachAsync(unitsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetUnit(oldUnits[id].Unit).Dissolve());
+
+        var report = new ApplyReport
+        {
+            Organization = name,
+            UnitsAdded = unitsAdded.Select(u => u.Unit.Id).ToList(),
+            UnitsChanged = unitsChanged.Select(u => u.Unit.Id).ToList(),
+            UnitsRemoved = unitsRemoved,
+            AgentsAdded = agentsAdded.Select(a => a.Id).ToList(),
+            AgentsChanged = agentsChanged.Select(a => a.Id).ToList(),
+            AgentsRemoved = agentsRemoved,
+            UnitCount = plan.Units.Count,
+            AgentCount = plan.Agents.Count,
+            HomeCount = plan.Units.Sum(u => u.OwnHomes),
+        };
+        if (!report.NothingChanged || old.Plan is null)
+        {
+            state.State = new OrganizationState { Plan = plan, UnitPrints = unitPrints, AgentPrints = agentPrints };
+            await state.WriteStateAsync();
+            _tree = null;
+            Log.Applied(logger, name, touched.Count + unitsRemoved.Count, agentsAdded.Count + agentsChanged.Count + agentsRemoved.Count);
+        }
+        await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).Register(name, plan.Committee);
+        return report;
+    }
+
+    public Task<IReadOnlyList<UnitSummary>> Describe(string? unitId)
+    {
+        var tree = RequireTree();
+        var root = string.IsNullOrWhiteSpace(unitId) ? tree.Plan.Committee : unitId;
+        if (!tree.Contains(root)) throw new NotFoundException($"organization '{this.GetPrimaryKeyString()}' has no unit '{root}'");
+        return Task.FromResult(tree.Subtree(root));
+    }
+
+    public Task<IReadOnlyList<UnitSummary>> GetScope(string issuer, string scope)
+    {
+        var tree = RequireTree();
+        if (!tree.Contains(scope)) throw new NotFoundException($"organization '{this.GetPrimaryKeyString()}' has no unit '{scope}'");
+        if (!tree.IsAncestorOrSelf(issuer, scope))
+            throw new InvalidRequestException($"'{issuer}' may not issue leaflets to '{scope}': it is not in {issuer}'s subtree");
+        return Task.FromResult(tree.Subtree(scope));
+    }
+
+    public Task<string?> GetCommittee() => Task.FromResult(state.State.Plan?.Committee);
+
+    private OrganizationTree RequireTree() =>
+        Tree ?? throw new NotFoundException($"organization '{this.GetPrimaryKeyString()}' has not been applied");
+
+    /// <summary>A new unit or agent id already used by another organization in this cluster is refused before anything changes.</summary>
+    private async Task RefuseForeignAsync(string name, List<UnitConfig> units, List<AgentConfig> agents)
+    {
+        var foreign = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await FanOut.ForEachAsync(units, services.Options.FanOutLimit, async unit =>
+        {
+            if (await GrainFactory.GetUnit(unit.Unit).GetConfig() is { } existing && existing.Organization != name)
+                foreign.Add($"unit '{unit.Unit.Id}' belongs to organization '{existing.Organization}'");
+        });
+        await FanOut.ForEachAsync(agents, services.Options.FanOutLimit, async agent =>
+        {
+            if (await GrainFactory.GetGrain<IAgentGrain>(agent.Id).GetConfig() is { } existing && existing.Organization != name)
+                foreign.Add($"agent '{agent.Id}' belongs to organization '{existing.Organization}'");
+        });
+        if (!foreign.IsEmpty)
+            throw new InvalidRequestException("nothing was applied: " + string.Join("; ", foreign.Order(StringComparer.Ordinal).Take(10)));
+    }
+}

@@ -1,0 +1,16 @@
+namespace OrgTasks.Grains.Units;
+
+/// <summary>
+/// A unit's memory of one leaflet it is passing on. Not persisted: the leaflet journal holds the acceptance, the
+/// delivery journal the routes, and children answer a repeated leaflet with their coverage, so after a restart the
+/// unit simply sends again and every receiver recognises the repeat.
+/// </summary>
+internal sealed class LeafletWork(Leaflet leaflet)
+{
+    public Leaflet Leaflet { get; } = leaflet;
+    public HashSet<string> ChildrenAcked { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SubtreeCoverage> ChildCoverage { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RouteDelivery> Routes { get; } = new(StringComparer.Ordinal);
+    public bool RoutesReported { get; set; }
+    public SubtreeCoverage? Complete { get; set; }
+}

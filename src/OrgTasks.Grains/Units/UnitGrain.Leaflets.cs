@@ -1,0 +1,226 @@
+using OrgTasks.Grains.Telemetry;
+
+namespace OrgTasks.Grains.Units;
+
+/// <summary>
+/// The leaflet relay: accept (durably), pass to children and deliver through this unit's distributors, then report
+/// the subtree's coverage up once all of it is done: a tree reduction, one message per unit, not one per home.
+/// </summary>
+public abstract partial class UnitGrain
+{
+    private readonly Dictionary<string, LeafletWork> _leaflets = new(StringComparer.Ordinal);
+
+    public async Task<string> IssueLeaflet(LeafletDraft draft)
+    {
+        var config = RequireConfig();
+        var caller = RequireCaller();
+        if (!caller.IsUnit(Id) && caller.Kind != ActorKind.Operator)
+            throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}'");
+        ArgumentNullException.ThrowIfNull(draft);
+        if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the leaflet needs an id");
+        if (string.IsNullOrWhiteSpace(draft.Title)) throw new InvalidRequestException("the leaflet needs a title");
+        if (string.IsNullOrWhiteSpace(draft.Text)) throw new InvalidRequestException("the leaflet needs a text");
+        if (draft.Text.Length > Services.Options.MaxLeafletLength)
+            throw new InvalidRequestException($"the leaflet text has {draft.Text.Length:N0} characters; at most {Services.Options.MaxLeafletLength:N0} are accepted");
+        if (draft.Deadline is { } d && d <= TimeSpan.Zero) throw new InvalidRequestException("the deadline must be a positive duration");
+
+        var scopeId = string.IsNullOrWhiteSpace(draft.Scope) ? Id : draft.Scope;
+        var directory = GrainFactory.GetGrain<IOrganizationGrain>(config.Organization);
+        var units = await directory.GetScope(Id, scopeId); // refuses a scope outside this unit's subtree
+        var scope = units[0].Unit;
+
+        var now = Services.Clock.GetUtcNow();
+        var leaflet = new Leaflet
+        {
+            Id = draft.Id,
+            Issuer = Id,
+            Scope = scope.Id,
+            Title = draft.Title,
+            Text = draft.Text,
+            IssuedAt = now,
+            Deadline = draft.Deadline is { } deadline ? now + deadline : null,
+        };
+        var tracker = GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.Id);
+        // The tracker keeps the first issue of this id: a retried issue sends the same leaflet again, no new one.
+        leaflet = await tracker.Open(leaflet, units);
+        await GrainFactory.GetUnit(scope).ReceiveLeaflet(leaflet);
+        OrgTasksTelemetry.LeafletsIssued.Add(1);
+        return leaflet.Id;
+    }
+
+    public async Task<LeafletAck> ReceiveLeaflet(Leaflet leaflet)
+    {
+        var config = RequireConfig();
+        var caller = RequireCaller();
+        ArgumentNullException.ThrowIfNull(leaflet);
+        if (!MaySendLeaflet(config, caller, leaflet))
+            throw new AccessDeniedException($"{caller} may not pass leaflets to '{Id}'");
+
+        if (_leaflets.ContainsKey(leaflet.Id)) return new LeafletAck { Unit = Id };
+        var record = await Services.Leaflets.AcceptAsync(Id, leaflet, Services.Clock.GetUtcNow());
+        if (record.Stage == Durability.UnitLeafletStage.Reported) return new LeafletAck { Unit = Id, Completed = record.Coverage };
+        // Open, or complete but not yet reported: (re)start the work; a finished subtree answers with its coverage.
+        _leaflets[leaflet.Id] = new LeafletWork(record.Leaflet) { Complete = record.Coverage };
+        Kick();
+        return new LeafletAck { Unit = Id, Completed = record.Coverage };
+    }
+
+    public Task ReportCoverage(SubtreeCoverage coverage)
+    {
+        var config = RequireConfig();
+        var caller = RequireCaller();
+        ArgumentNullException.ThrowIfNull(coverage);
+        if (!caller.IsUnit(coverage.Unit) || config.Children.All(c => c.Unit.Id != coverage.Unit))
+            throw new AccessDeniedException($"{caller} may not report coverage of '{coverage.Unit}' to '{Id}'");
+        // A report for a leaflet no longer open here is a late repeat: this unit already finished with it.
+        if (_leaflets.TryGetValue(coverage.LeafletId, out var work))
+        {
+            work.ChildCoverage[coverage.Unit] = coverage;
+            work.ChildrenAcked.Add(coverage.Unit);
+            Kick();
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task<bool> LoadUnfinishedLeafletsAsync()
+    {
+        foreach (var record in await Services.Leaflets.LoadUnfinishedAsync(Id))
+            _leaflets[record.Leaflet.Id] = new LeafletWork(record.Leaflet) { Complete = record.Coverage };
+        return _leaflets.Count > 0;
+    }
+
+    /// <summary>Moves every open leaflet as far as it can go; returns whether a failed step needs a retry.</summary>
+    private async Task<bool> PassLeafletsOnAsync()
+    {
+        if (_leaflets.Count == 0) return false;
+        var config = Config;
+        if (config is null) return false;
+        var retry = false;
+        foreach (var work in _leaflets.Values.ToList())
+        {
+            if (!await AdvanceAsync(config, work)) retry = true;
+            if (work.Complete is not null && await ReportUpAsync(config, work)) _leaflets.Remove(work.Leaflet.Id);
+        }
+        return retry;
+    }
+
+    /// <summary>One pass over a leaflet: children, routes, completion. Returns false when something failed.</summary>
+    private async Task<bool> AdvanceAsync(UnitConfig config, LeafletWork work)
+    {
+        if (work.Complete is not null) return true;
+        var ok = true;
+        var leaflet = work.Leaflet;
+        var sends = new List<Task>();
+        foreach (var child in config.Children)
+        {
+            if (work.ChildrenAcked.Contains(child.Unit.Id)) continue;
+            sends.Add(SendToChildAsync(work, child));
+        }
+        foreach (var agent in config.RouteMembers)
+        {
+            if (work.Routes.ContainsKey(agent)) continue;
+            sends.Add(DeliverAsync(work, agent));
+        }
+        if (sends.Count > 0)
+        {
+            try { await Task.WhenAll(sends); }
+            catch (Exception error)
+            {
+                ok = false;
+                OrgTasksTelemetry.HandOverFailures.Add(1);
+                Log.LeafletStepFailed(Logger, Id, leaflet.Id, error.Message);
+            }
+        }
+
+        var routesDone = work.Routes.Count == config.RouteMembers.Count;
+        if (routesDone && !work.RoutesReported && config.RouteMembers.Count > 0)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.Id).ReportUnit(new UnitDeliveryReport
+                {
+                    LeafletId = leaflet.Id,
+                    Unit = Id,
+                    Routes = work.Routes.Values.ToList(),
+                    CompletedAt = work.Routes.Values.Max(r => r.DeliveredAt),
+                });
+                work.RoutesReported = true;
+            }
+            catch (Exception error)
+            {
+                ok = false;
+                Log.LeafletStepFailed(Logger, Id, leaflet.Id, error.Message);
+            }
+        }
+
+        if (routesDone && config.Children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
+        {
+            var coverage = new SubtreeCoverage
+            {
+                LeafletId = leaflet.Id,
+                Unit = Id,
+                HomesTotal = work.Routes.Values.Sum(r => (long)r.HomesOnRoute) + work.ChildCoverage.Values.Sum(c => c.HomesTotal),
+                HomesReached = work.Routes.Values.Sum(r => (long)r.HomesReached) + work.ChildCoverage.Values.Sum(c => c.HomesReached),
+                Duplicates = work.Routes.Values.Sum(r => (long)r.Duplicates) + work.ChildCoverage.Values.Sum(c => c.Duplicates),
+                CompletedAt = Services.Clock.GetUtcNow(),
+            };
+            await Services.Leaflets.CompleteAsync(Id, leaflet.Id, coverage);
+            work.Complete = coverage;
+            OrgTasksTelemetry.UnitsCompleted.Add(1);
+        }
+        return ok;
+    }
+
+    private async Task SendToChildAsync(LeafletWork work, ChildLink child)
+    {
+        var ack = await GrainFactory.GetUnit(child.Unit).ReceiveLeaflet(work.Leaflet);
+        work.ChildrenAcked.Add(child.Unit.Id);
+        if (ack.Completed is { } done) work.ChildCoverage[child.Unit.Id] = done;
+    }
+
+    private async Task DeliverAsync(LeafletWork work, string agent)
+    {
+        var delivery = await GrainFactory.GetGrain<IAgentGrain>(agent).DeliverRoute(work.Leaflet);
+        work.Routes[agent] = delivery;
+    }
+
+    /// <summary>Hands the finished subtree's coverage to whoever sent the leaflet here; true once acknowledged.</summary>
+    private async Task<bool> ReportUpAsync(UnitConfig config, LeafletWork work)
+    {
+        var coverage = work.Complete!;
+        try
+        {
+            if (work.Leaflet.Scope == Id)
+            {
+                await GrainFactory.GetGrain<ILeafletTrackerGrain>(work.Leaflet.Id).ReportComplete(coverage);
+            }
+            else
+            {
+                var above = config.Parent ?? CentreAbove(config, work.Leaflet.Scope);
+                if (above is null) return true; // nobody above to tell (cannot happen for a leaflet that reached us)
+                await GrainFactory.GetUnit(above.Value).ReportCoverage(coverage);
+            }
+            await Services.Leaflets.MarkReportedAsync(Id, work.Leaflet.Id);
+            return true;
+        }
+        catch (Exception error)
+        {
+            Log.LeafletStepFailed(Logger, Id, work.Leaflet.Id, error.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Who may send this unit a leaflet: its parent, the issuer when this unit is the scope, a central body above.</summary>
+    private static bool MaySendLeaflet(UnitConfig config, Actor caller, Leaflet leaflet)
+    {
+        if (caller.Kind == ActorKind.System) return true; // a tracker resuming an unfinished leaflet after a restart
+        if (config.Parent is { } parent && caller.IsUnit(parent.Id)) return true;
+        if (leaflet.Scope == config.Unit.Id && caller.IsUnit(leaflet.Issuer)) return true;
+        return CentreAbove(config, caller.Id) is not null && caller.Kind == ActorKind.Unit;
+    }
+
+    private static UnitRef? CentreAbove(UnitConfig config, string id) =>
+        config.CentralCommittee is { } cc && cc.Id == id ? cc
+        : config.CentralOrgan is { } co && co.Id == id ? co
+        : null;
+}

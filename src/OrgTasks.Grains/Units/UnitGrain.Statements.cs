@@ -1,0 +1,159 @@
+namespace OrgTasks.Grains.Units;
+
+/// <summary>The statement hop: accept (durably) from a member or a child's contact, pass on through this unit's contact.</summary>
+public abstract partial class UnitGrain
+{
+    /// <summary>Statements accepted here and not yet acknowledged by this unit's contact, by statement id.</summary>
+    private readonly Dictionary<string, HeldStatement> _heldStatements = new(StringComparer.Ordinal);
+
+    /// <summary>Most statements handed to the contact in one call.</summary>
+    private const int StatementBatch = 256;
+
+    public async Task AcceptStatements(UnitRef? fromChild, IReadOnlyList<Statement> statements)
+    {
+        var config = RequireConfig();
+        var caller = RequireCaller();
+        ArgumentNullException.ThrowIfNull(statements);
+        if (fromChild is { } child) RequireContactOf(config, child.Id, caller);
+        else RequireMemberAuthor(config, caller, statements);
+
+        var now = Services.Clock.GetUtcNow();
+        var held = new List<HeldStatement>(statements.Count);
+        foreach (var statement in statements)
+        {
+            var final = IsAddressee(statement.To);
+            if (!final) RequireWayUp(config, statement);
+            held.Add(new HeldStatement
+            {
+                Statement = statement,
+                Hop = new StatementHop
+                {
+                    StatementId = statement.Id,
+                    Holder = Id,
+                    Role = final ? HopRole.Inbox : HopRole.Unit,
+                    Unit = Id,
+                    Contact = final ? null : config.Contact,
+                    AcceptedAt = now,
+                },
+            });
+        }
+
+        // Stored before acknowledged: once this call returns, the statement cannot be lost here.
+        var fresh = await Services.Statements.AcceptAsync(Id, held);
+        var passOn = false;
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (!fresh[i]) continue; // a retry of something already accepted: acknowledged, not stored twice
+            if (fromChild is null) Telemetry.OrgTasksTelemetry.StatementsSent.Add(1);
+            if (held[i].Hop.Role == HopRole.Inbox)
+            {
+                Telemetry.OrgTasksTelemetry.StatementsDelivered.Add(1);
+            }
+            else
+            {
+                _heldStatements[held[i].Statement.Id] = held[i];
+                passOn = true;
+            }
+        }
+        if (passOn) Kick();
+    }
+
+    public Task<IReadOnlyList<InboxEntry>> GetInbox(int limit)
+    {
+        RequireConfig();
+        return Services.Statements.LoadInboxAsync(Id, Math.Clamp(limit, 1, 10_000));
+    }
+
+    public Task<IReadOnlyList<HeldStatement>> GetHeld() =>
+        Task.FromResult<IReadOnlyList<HeldStatement>>(_heldStatements.Values.OrderBy(h => h.Hop.AcceptedAt).ToList());
+
+    /// <summary>Is this unit the end of the way for statements to <paramref name="to"/>?</summary>
+    protected abstract bool IsAddressee(Addressee to);
+
+    private async Task<bool> LoadHeldStatementsAsync()
+    {
+        foreach (var held in await Services.Statements.LoadHeldAsync(Id)) _heldStatements[held.Statement.Id] = held;
+        return _heldStatements.Count > 0;
+    }
+
+    /// <summary>Hands held statements to this unit's contact; returns whether any are left to retry.</summary>
+    private async Task<bool> PassStatementsOnAsync()
+    {
+        if (_heldStatements.Count == 0) return false;
+        var config = Config;
+        if (config is null || config.Contact.Length == 0) return true; // held: nobody can carry them (visible as a breach)
+
+        var contact = GrainFactory.GetGrain<IAgentGrain>(config.Contact);
+        var byTarget = _heldStatements.Values
+            .GroupBy(h => NextUnit(config, h.Statement.To))
+            .ToList();
+        foreach (var group in byTarget)
+        {
+            if (group.Key is not { } target) continue;
+            foreach (var chunk in group.Chunk(StatementBatch))
+            {
+                var ids = chunk.Select(h => h.Statement.Id).ToList();
+                try
+                {
+                    await contact.TransmitStatements(config.Unit, target, chunk.Select(h => h.Statement).ToList());
+                    var at = Services.Clock.GetUtcNow();
+                    await Services.Statements.MarkPassedAsync(Id, ids, config.Contact, at);
+                    foreach (var held in chunk)
+                    {
+                        _heldStatements.Remove(held.Statement.Id);
+                        Telemetry.OrgTasksTelemetry.HopLatency.Record((at - held.Hop.AcceptedAt).TotalMilliseconds);
+                    }
+                }
+                catch (Exception error)
+                {
+                    Telemetry.OrgTasksTelemetry.HandOverFailures.Add(1);
+                    Log.HandOverFailed(Logger, Id, config.Contact, chunk.Length, error.Message);
+                    foreach (var held in chunk)
+                    {
+                        if (_heldStatements.ContainsKey(held.Statement.Id))
+                            _heldStatements[held.Statement.Id] = held with { LastError = error.Message, Attempts = held.Attempts + 1 };
+                    }
+                }
+            }
+        }
+        return _heldStatements.Count > 0;
+    }
+
+    /// <summary>The unit the contact carries a statement to: the parent for a group; a central body for the committee.</summary>
+    protected virtual UnitRef? NextUnit(UnitConfig config, Addressee to) => config.Parent;
+
+    /// <summary>Refuses a statement this unit could never pass on (no way up to its addressee).</summary>
+    private void RequireWayUp(UnitConfig config, Statement statement)
+    {
+        if (NextUnit(config, statement.To) is null)
+            throw new InvalidRequestException(
+                $"statement '{statement.Id}' is addressed to the {SpellAddressee(statement.To)}, which {Id} has no way to reach");
+    }
+
+    private static void RequireContactOf(UnitConfig config, string child, Actor caller)
+    {
+        var link = config.Children.FirstOrDefault(c => c.Unit.Id == child)
+            ?? throw new AccessDeniedException($"'{child}' is not a unit directly below '{config.Unit.Id}'");
+        if (!caller.IsAgent(link.Contact))
+            throw new AccessDeniedException(
+                $"{caller} may not hand statements of '{child}' to '{config.Unit.Id}': only its appointed contact '{link.Contact}' may");
+    }
+
+    private static void RequireMemberAuthor(UnitConfig config, Actor caller, IReadOnlyList<Statement> statements)
+    {
+        if (caller.Kind != ActorKind.Agent || !config.Members.Contains(caller.Id))
+            throw new AccessDeniedException($"{caller} is not a member of '{config.Unit.Id}' and may not hand it statements");
+        foreach (var statement in statements)
+        {
+            if (statement.Author != caller.Id)
+                throw new AccessDeniedException($"{caller} may not hand in statement '{statement.Id}' written by '{statement.Author}'");
+        }
+    }
+
+    internal static string SpellAddressee(Addressee to) => to switch
+    {
+        Addressee.CentralCommittee => "Central Committee",
+        Addressee.CentralOrgan => "Central Organ",
+        _ => "committee",
+    };
+}
