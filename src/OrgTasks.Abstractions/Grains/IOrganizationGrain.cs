@@ -28,6 +28,13 @@ public interface IOrganizationGrain : IGrainWithStringKey
 public interface IOrganizationRegistryGrain : IGrainWithStringKey
 {
     public const string Key = "registry";
-    Task Register(string organization, string committee);
+
+    /// <summary>Records an applied organization and its units (replacing what was recorded for it before).</summary>
+    Task Register(string organization, string committee, IReadOnlyList<UnitRef> units);
+
+    /// <summary>Organization name → committee id.</summary>
     Task<IReadOnlyDictionary<string, string>> List();
+
+    /// <summary>Where a unit is, or empty when no applied organization has it.</summary>
+    Task<UnitLocation?> FindUnit(string unit);
 }

@@ -71,7 +71,7 @@ public sealed class OrganizationGrain(
             _tree = null;
             Log.Applied(logger, name, touched.Count + unitsRemoved.Count, agentsAdded.Count + agentsChanged.Count + agentsRemoved.Count);
         }
-        await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).Register(name, plan.Committee);
+        await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).Register(name, plan.Committee, plan.Units.Select(u => u.Unit).ToList());
         return report;
     }
 

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using OrgTasks.Client.Connection;
+using OrgTasks.Organization;
+
+namespace OrgTasks.Client;
+
+/// <summary>
+/// What a client app does with OrgTasks: apply an organization, send statements, issue leaflets and watch their
+/// coverage, read routes and inboxes. Every call carries the acting identity in the request context; the grains check
+/// it. Sends carry ids made here, so that retrying a send whose answer was lost cannot create a second statement.
+/// </summary>
+public sealed class OrgTasksClient(IGrainFactory grains)
+{
+    private static readonly Actor Operator = Actor.Operator("cli");
+
+    public IGrainFactory Grains { get; } = grains;
+
+    /// <summary>Makes the cluster match a validated organization file; reports what changed.</summary>
+    public Task<ApplyReport> ApplyAsync(OrganizationSpec spec)
+    {
+        var plan = PlanBuilder.Build(spec);
+        return As(Operator, () => Grains.GetGrain<IOrganizationGrain>(plan.Name).Apply(plan));
+    }
+
+    /// <summary>Organization name → committee id, for every organization applied to this cluster.</summary>
+    public Task<IReadOnlyDictionary<string, string>> ListOrganizationsAsync() =>
+        As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).List());
+
+    /// <summary>Finds a unit's organization and kind; a clear refusal when no applied organization has it.</summary>
+    public async Task<UnitLocation> FindUnitAsync(string unit) =>
+        await As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit))
+        ?? throw new NotFoundException($"no unit '{unit}' in any applied organization");
+
+    /// <summary>The tree under <paramref name="unit"/>; without a unit, the whole tree of every organization.</summary>
+    public async Task<IReadOnlyList<UnitSummary>> DescribeAsync(string? unit)
+    {
+        if (!string.IsNullOrWhiteSpace(unit))
+        {
+            var location = await FindUnitAsync(unit);
+            return await As(Operator, () => Grains.GetGrain<IOrganizationGrain>(location.Organization).Describe(unit));
+        }
+        var all = new List<UnitSummary>();
+        foreach (var organization in (await ListOrganizationsAsync()).Keys)
+            all.AddRange(await As(Operator, () => Grains.GetGrain<IOrganizationGrain>(organization).Describe(null)));
+        return all;
+    }
+
+    /// <summary>Sends a statement as <paramref name="agent"/>; returns its id once the agent's own unit has stored it.</summary>
+    public Task<string> SendStatementAsync(string agent, Addressee to, string text, StatementKind kind = StatementKind.Report,
+        CancellationToken cancellation = default)
+    {
+        var draft = new StatementDraft { Id = Ids.NewStatementId(), To = to, Text = text, Kind = kind };
+        return Transient.RetryAsync(
+            () => As(Actor.Agent(agent), () => Grains.GetGrain<IAgentGrain>(agent).SendStatement(draft)),
+            cancellation: cancellation);
+    }
+
+    public Task<StatementRoute> GetRouteAsync(string statementId) =>
+        As(Operator, () => Grains.GetGrain<IStatementLedgerGrain>(0).GetRoute(statementId));
+
+    public Task<IReadOnlyList<Breach>> GetBreachesAsync() =>
+        As(Operator, () => Grains.GetGrain<IStatementLedgerGrain>(0).GetBreaches());
+
+    public async Task<IReadOnlyList<InboxEntry>> GetInboxAsync(string unit, int limit = 100)
+    {
+        var location = await FindUnitAsync(unit);
+        return await As(Operator, () => Grains.GetUnit(location.Unit).GetInbox(limit));
+    }
+
+    /// <summary>Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when empty).</summary>
+    public async Task<string> IssueLeafletAsync(string fromUnit, string title, string text, string? scope = null,
+        TimeSpan? deadline = null, CancellationToken cancellation = default)
+    {
+        var location = await FindUnitAsync(fromUnit);
+        var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline };
+        return await Transient.RetryAsync(
+            () => As(Actor.Unit(fromUnit), () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
+            cancellation: cancellation);
+    }
+
+    public Task<LeafletStatus> GetLeafletStatusAsync(string leafletId) =>
+        As(Operator, () => Grains.GetGrain<ILeafletTrackerGrain>(leafletId).GetStatus());
+
+    /// <summary>The leaflet's status every <paramref name="interval"/> until it is complete (the last one yielded) or cancelled.</summary>
+    public async IAsyncEnumerable<LeafletStatus> WatchCoverageAsync(string leafletId, TimeSpan interval,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        while (true)
+        {
+            var status = await Transient.RetryAsync(() => GetLeafletStatusAsync(leafletId), cancellation: cancellation);
+            yield return status;
+            if (status.Complete) yield break;
+            await Task.Delay(interval, cancellation);
+        }
+    }
+
+    /// <summary>Runs a grain call with <paramref name="actor"/> as the acting identity in the request context.</summary>
+    public static async Task<T> As<T>(Actor actor, Func<Task<T>> call)
+    {
+        using (ActorContext.Use(actor))
+        {
+            return await call();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace OrgTasks.Silo.Hosting;
+
+/// <summary>How one silo is started: ports, cluster identity, storage, telemetry.</summary>
+public sealed class SiloSettings
+{
+    /// <summary>Port for silo-to-silo traffic. Default: 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port client apps connect to. Default: 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Silos with the same cluster id form one cluster. Default: <c>orgtasks</c>.</summary>
+    public string ClusterId { get; set; } = "orgtasks";
+
+    /// <summary>Identifies the deployment across cluster restarts (keys stored state). Default: <c>orgtasks</c>.</summary>
+    public string ServiceId { get; set; } = "orgtasks";
+
+    /// <summary>Where state lives. Default: <see cref="StorageKind.Memory"/>.</summary>
+    public StorageKind Storage { get; set; } = StorageKind.Memory;
+
+    /// <summary>
+    /// How long a grain call may take before it fails. Orleans' default of 30 s is too short for a citywide
+    /// fan-out during a cold start. Default: 2 minutes.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Telemetry export: <c>none</c>, <c>console</c> or <c>otlp</c>. Default: <c>none</c>.</summary>
+    public string TelemetryExporter { get; set; } = "none";
+}
