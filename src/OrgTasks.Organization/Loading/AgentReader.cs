@@ -47,7 +47,7 @@ internal static class AgentReader
             errors.Add(
                 YamlText.Line(homes),
                 field,
-                $"{Describe.Count(count)} homes on one route is more than the {Describe.Count(GenerateLimits.MaxHomesPerAgent)} allowed");
+                $"{Nodes.Shape(homes)} homes on one route is more than the {Describe.Count(GenerateLimits.MaxHomesPerAgent)} allowed");
             return 0;
         }
 

@@ -53,7 +53,7 @@ internal static class GenerateReader
 
         if (value > max)
         {
-            errors.Add(YamlText.Line(node), generate.FieldOf(key), $"{Describe.Count(value)} is too large; at most {Describe.Count(max)}");
+            errors.Add(YamlText.Line(node), generate.FieldOf(key), $"{Nodes.Shape(node)} is too large; at most {Describe.Count(max)}");
             return null;
         }
 

@@ -156,7 +156,7 @@ internal sealed class MappingReader
             return value;
         }
 
-        errors.Add(located, $"'{located.Value}' is not a {what}; allowed: {string.Join(" | ", OrgYamlNames.AllowedNames<T>())}");
+        errors.Add(located, $"'{located.Value}' is not a valid {what}; allowed: {string.Join(" | ", OrgYamlNames.AllowedNames<T>())}");
         return null;
     }
 }

@@ -7,7 +7,9 @@ namespace OrgTasks.Organization;
 /// </summary>
 public sealed class OrganizationSpec
 {
-    private long? homeCount;
+    // -1 until first computed. A long is read and written atomically, so concurrent first readers at worst
+    // compute the same sum twice.
+    private long homeCount = -1;
 
     public required string Name { get; init; }
 
@@ -22,7 +24,20 @@ public sealed class OrganizationSpec
     public GenerateSpec? Generate { get; init; }
 
     /// <summary>Sum of every agent's <see cref="AgentSpec.HomeCount"/>; computed once, on first use.</summary>
-    public long HomeCount => homeCount ??= Agents.Sum(agent => (long)agent.HomeCount);
+    public long HomeCount
+    {
+        get
+        {
+            var count = Volatile.Read(ref homeCount);
+            if (count < 0)
+            {
+                count = Agents.Sum(agent => (long)agent.HomeCount);
+                Volatile.Write(ref homeCount, count);
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>The committee, every group, and each central body named in <see cref="Centre"/>.</summary>
     public int UnitCount =>

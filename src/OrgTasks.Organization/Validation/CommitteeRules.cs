@@ -20,8 +20,8 @@ internal static class CommitteeRules
 
         var owner = $"committee '{committee.Name}'";
         var memberIds = committee.Members.Select(member => member.Agent).ToArray();
-        var members = ReferenceList.Distinct(memberIds, "members", owner, errors);
-        ReferenceList.Declared(memberIds, $"a member of {owner}", index, errors);
+        var members = ReferenceList.Walk(memberIds, "members", owner, errors, member =>
+            ReferenceList.Declared(member, $"a member of {owner}", index, errors));
 
         if (committee.Contact is { } contact && !members.Contains(contact.Value))
         {
@@ -36,23 +36,24 @@ internal static class CommitteeRules
                 $"the executive has {committee.Executive.Count} members; at most {MaxExecutive} are allowed");
         }
 
-        ReferenceList.Distinct(committee.Executive, "executive", owner, errors);
-        foreach (var executive in committee.Executive)
+        ReferenceList.Walk(committee.Executive, "executive", owner, errors, executive =>
         {
             if (!members.Contains(executive.Value))
             {
                 errors.Add(executive, $"'{executive.Value}' is in the executive but is not a member of {owner}");
             }
-        }
+        });
 
-        ReferenceList.Distinct(committee.Candidates, "candidates", owner, errors);
-        ReferenceList.Declared(committee.Candidates, $"a candidate of {owner}", index, errors);
-        foreach (var candidate in committee.Candidates)
+        ReferenceList.Walk(committee.Candidates, "candidates", owner, errors, candidate =>
         {
             if (members.Contains(candidate.Value))
             {
                 errors.Add(candidate, $"'{candidate.Value}' is already a member of {owner}; a candidate stands ready to replace a member and is not one");
             }
-        }
+            else
+            {
+                ReferenceList.Declared(candidate, $"a candidate of {owner}", index, errors);
+            }
+        });
     }
 }

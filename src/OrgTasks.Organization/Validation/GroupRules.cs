@@ -19,16 +19,15 @@ internal static class GroupRules
                 CheckParent(parent, index, errors);
             }
 
-            var members = ReferenceList.Distinct(group.Members, "members", owner, errors);
-            ReferenceList.Declared(group.Members, $"a member of {owner}", index, errors);
+            var members = ReferenceList.Walk(group.Members, "members", owner, errors, member =>
+                ReferenceList.Declared(member, $"a member of {owner}", index, errors));
 
             if (group.Contact is { } contact && !members.Contains(contact.Value))
             {
                 errors.Add(contact, $"'{contact.Value}' is not among the members of {owner}");
             }
 
-            ReferenceList.Distinct(group.Alternates, "alternates", owner, errors);
-            foreach (var alternate in group.Alternates)
+            ReferenceList.Walk(group.Alternates, "alternates", owner, errors, alternate =>
             {
                 if (alternate.Value == group.Contact?.Value)
                 {
@@ -38,7 +37,7 @@ internal static class GroupRules
                 {
                     errors.Add(alternate, $"alternate '{alternate.Value}' is not among the members of {owner}");
                 }
-            }
+            });
         }
     }
 

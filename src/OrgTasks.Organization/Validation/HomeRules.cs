@@ -29,7 +29,7 @@ internal static class HomeRules
                 if (routes.TryGetValue(key, out var first))
                 {
                     errors.Add(address, ReferenceEquals(first.Agent, agent)
-                        ? $"'{address.Value}' is listed twice on the route of '{name}' (lines {first.Address.Line} and {address.Line})"
+                        ? $"'{address.Value}' is listed twice on the route of '{name}' ({ReferenceList.Lines(first.Address.Line, address.Line)})"
                         : $"'{address.Value}' is on the route of '{first.Agent.Id?.Value}' (line {first.Address.Line}) and of '{name}' (line {address.Line}); a home belongs to one route only");
                     continue;
                 }

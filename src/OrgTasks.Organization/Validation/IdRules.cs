@@ -96,7 +96,7 @@ internal static class IdRules
         var id = second.Id.Value;
         if (second.Generated)
         {
-            return $"generate makes the {second.What} '{id}' (line {second.Id.Line}), but the {first.What} at line {first.Id.Line} already has that id; "
+            return $"makes the {second.What} '{id}' (generate is at line {second.Id.Line}), but the {first.What} at line {first.Id.Line} already has that id; "
                 + "ids of units and agents must all differ";
         }
 

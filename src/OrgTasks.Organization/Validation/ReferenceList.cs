@@ -6,38 +6,45 @@ namespace OrgTasks.Organization.Validation;
 internal static class ReferenceList
 {
     /// <summary>
-    /// Reports each id that appears more than once in <paramref name="list"/> (at its later occurrence) and
-    /// returns the distinct ids.
+    /// Walks <paramref name="list"/> in order: a repeated id is reported where it repeats; each first occurrence
+    /// is passed to <paramref name="check"/>, so one id never draws the same complaint twice and errors on a
+    /// line come out in list order. Returns the distinct ids.
     /// </summary>
-    public static HashSet<string> Distinct(IReadOnlyList<Located<string>> list, string listName, string owner, ErrorList errors)
+    public static HashSet<string> Walk(
+        IReadOnlyList<Located<string>> list,
+        string listName,
+        string owner,
+        ErrorList errors,
+        Action<Located<string>>? check = null)
     {
-        var distinct = new HashSet<string>(list.Count, StringComparer.Ordinal);
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstLine = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
         foreach (var item in list)
         {
-            if (distinct.Add(item.Value))
+            if (firstLine.TryAdd(item.Value, item.Line))
             {
-                firstLine[item.Value] = item.Line;
+                check?.Invoke(item);
             }
             else
             {
-                errors.Add(item, $"'{item.Value}' appears more than once in the {listName} of {owner} (lines {firstLine[item.Value]} and {item.Line})");
+                errors.Add(item, $"'{item.Value}' appears more than once in the {listName} of {owner} ({Lines(firstLine[item.Value], item.Line)})");
             }
         }
 
-        return distinct;
+        return new HashSet<string>(firstLine.Keys, StringComparer.Ordinal);
     }
 
-    /// <summary>Reports each id that is not declared under <c>agents</c>, saying what role it was named in.</summary>
-    public static void Declared(IEnumerable<Located<string>> ids, string role, OrgIndex index, ErrorList errors)
+    /// <summary>Reports <paramref name="id"/> when it is not declared under <c>agents</c>, saying what role it was named in.</summary>
+    public static void Declared(Located<string> id, string role, OrgIndex index, ErrorList errors)
     {
-        foreach (var id in ids)
+        if (index.IsAgent(id.Value))
         {
-            if (!index.IsAgent(id.Value))
-            {
-                var unit = index.Units.TryGetValue(id.Value, out var declaration) ? $" ('{id.Value}' is the {declaration.What} at {declaration.Where})" : string.Empty;
-                errors.Add(id, $"'{id.Value}' is {role} but is not declared under agents{unit}");
-            }
+            return;
         }
+
+        var unit = index.Units.TryGetValue(id.Value, out var declaration) ? $" ('{id.Value}' is the {declaration.What} at {declaration.Where})" : string.Empty;
+        errors.Add(id, $"'{id.Value}' is {role} but is not declared under agents{unit}");
     }
+
+    /// <summary>"lines 8 and 9", or "twice on line 19" for a flow list on one line.</summary>
+    public static string Lines(int first, int second) => first == second ? $"twice on line {first}" : $"lines {first} and {second}";
 }
