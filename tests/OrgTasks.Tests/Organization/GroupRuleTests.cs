@@ -1,0 +1,137 @@
+using Xunit;
+
+namespace OrgTasks.Tests.Organization;
+
+/// <summary>A group's parent, members, contact and alternates.</summary>
+public sealed class GroupRuleTests
+{
+    // Line 8 is the group under test; the parts in {{ }} vary per test.
+    private static string WithGroup(string parent = "spb", string contact = "petya", string alternates = "[fedya]", string members = "[petya, fedya]") => $$"""
+        organization: test
+        centre: { central-committee: cc, central-organ: co }
+        committee:
+          id: spb
+          contact: jerjoma
+          members:
+            - { agent: jerjoma, function: secretary }
+        groups:
+          - { id: spb/narva, kind: district, parent: {{parent}}, contact: {{contact}}, alternates: {{alternates}}, members: {{members}} }
+        agents:
+          - { id: jerjoma }
+          - { id: petya }
+          - { id: fedya }
+        """;
+
+    [Fact]
+    public void WellFormedGroupIsValid()
+    {
+        var organization = OrgAssert.Valid(WithGroup());
+
+        var group = Assert.Single(organization.Groups);
+        Assert.Equal("petya", group.Contact);
+        Assert.Equal(new[] { "fedya" }, group.Alternates);
+        Assert.Equal(new[] { "petya", "fedya" }, group.Members);
+    }
+
+    [Fact]
+    public void ParentMustExist()
+    {
+        OrgAssert.SingleError(WithGroup(parent: "spp"), 9, "groups[0].parent", "parent 'spp' does not exist", "did you mean 'spb'?", "must be the committee 'spb' or another group");
+    }
+
+    [Fact]
+    public void CentralBodyCannotBeAParent()
+    {
+        OrgAssert.SingleError(WithGroup(parent: "cc"), 9, "groups[0].parent", "'cc' is the central committee, which cannot be a parent");
+    }
+
+    [Fact]
+    public void AgentCannotBeAParent()
+    {
+        OrgAssert.SingleError(WithGroup(parent: "jerjoma"), 9, "groups[0].parent", "'jerjoma' is an agent, not a unit");
+    }
+
+    [Fact]
+    public void MemberMustBeDeclaredUnderAgents()
+    {
+        OrgAssert.SingleError(
+            WithGroup(members: "[petya, fedya, grisha]"),
+            9,
+            "groups[0].members[2]",
+            "'grisha' is a member of group 'spb/narva' but is not declared under agents");
+    }
+
+    [Fact]
+    public void ContactMustBeAmongTheMembers()
+    {
+        OrgAssert.SingleError(WithGroup(contact: "jerjoma"), 9, "groups[0].contact", "'jerjoma' is not among the members of group 'spb/narva'");
+    }
+
+    [Fact]
+    public void AlternateMustBeAmongTheMembers()
+    {
+        OrgAssert.SingleError(WithGroup(alternates: "[fedya, jerjoma]"), 9, "groups[0].alternates[1]", "alternate 'jerjoma' is not among the members of group 'spb/narva'");
+    }
+
+    [Fact]
+    public void ContactIsNotRepeatedAmongTheAlternates()
+    {
+        OrgAssert.SingleError(WithGroup(alternates: "[fedya, petya]"), 9, "groups[0].alternates[1]", "'petya' is the contact of group 'spb/narva' and cannot also be its alternate");
+    }
+
+    [Fact]
+    public void MemberIsListedOnlyOnce()
+    {
+        OrgAssert.SingleError(WithGroup(members: "[petya, fedya, petya]"), 9, "groups[0].members[2]", "'petya' appears more than once in the members of group 'spb/narva'", "twice on line 9");
+    }
+
+    [Fact]
+    public void AlternateIsListedOnlyOnceAndReportedOnce()
+    {
+        const string yaml = """
+            organization: test
+            committee:
+              id: spb
+              contact: jerjoma
+              members:
+                - { agent: jerjoma, function: secretary }
+            groups:
+              - id: spb/narva
+                kind: district
+                parent: spb
+                contact: jerjoma
+                alternates:
+                  - petya
+                  - petya
+                members: [jerjoma, petya]
+            agents:
+              - { id: jerjoma }
+              - { id: petya }
+            """;
+
+        OrgAssert.SingleError(yaml, 14, "groups[0].alternates[1]", "'petya' appears more than once in the alternates", "lines 13 and 14");
+    }
+
+    [Fact]
+    public void AgentMayBelongToSeveralUnits()
+    {
+        const string yaml = """
+            organization: test
+            committee:
+              id: spb
+              contact: jerjoma
+              members:
+                - { agent: jerjoma, function: secretary }
+            groups:
+              - { id: spb/narva, kind: district, parent: spb, contact: jerjoma, members: [jerjoma, petya] }
+              - { id: spb/printing, kind: printing, parent: spb, contact: petya, alternates: [jerjoma], members: [petya, jerjoma] }
+            agents:
+              - { id: jerjoma }
+              - { id: petya }
+            """;
+
+        var organization = OrgAssert.Valid(yaml);
+
+        Assert.Equal(2, organization.Groups.Count(group => group.Members.Contains("jerjoma")));
+    }
+}
