@@ -23,14 +23,16 @@ internal sealed class GeneratedIds
         agentFormat = Pad(spec.AgentsPerGroup, 2);
     }
 
-    /// <summary><c>d01</c>: the district's label, the start of every id below it.</summary>
+    /// <summary>Label of district <paramref name="district"/> (1-based): <c>d01</c>.</summary>
     public string District(int district) => "d" + Number(district, districtFormat);
 
-    /// <summary><c>d01/f001</c> style label parts, joined by the caller.</summary>
+    /// <summary>Label of a factory within its district: <c>f001</c>.</summary>
     public string Factory(int factory) => "f" + Number(factory, factoryFormat);
 
+    /// <summary>Label of a distribution group within its factory: <c>g1</c>.</summary>
     public string Group(int group) => "g" + Number(group, groupFormat);
 
+    /// <summary>Label of a distributor within its group: <c>a01</c>.</summary>
     public string Agent(int agent) => "a" + Number(agent, agentFormat);
 
     /// <summary>Unit id under the committee: <c>spb/d01</c>, <c>spb/d01/f001</c>, <c>spb/d01/f001/g1</c>.</summary>
