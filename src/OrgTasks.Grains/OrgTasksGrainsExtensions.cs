@@ -17,7 +17,7 @@ public static class OrgTasksGrainsExtensions
         var services = silo.Services;
         services.AddOptions<OrgTasksOptions>().BindConfiguration(OrgTasksOptions.Section);
         if (configure is not null) services.Configure(configure);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(OrgTasksServices.ClockKey, TimeProvider.System);
         services.TryAddSingleton<IStatementJournal, MemoryStatementJournal>();
         services.TryAddSingleton<ILeafletJournal, MemoryLeafletJournal>();
         services.TryAddSingleton<IDeliveryJournal, MemoryDeliveryJournal>();

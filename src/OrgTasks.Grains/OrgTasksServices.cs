@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrgTasks.Grains.Durability;
 
@@ -9,8 +10,14 @@ public sealed class OrgTasksServices(
     ILeafletJournal leaflets,
     IDeliveryJournal deliveries,
     IOptions<OrgTasksOptions> options,
-    TimeProvider clock)
+    [FromKeyedServices(OrgTasksServices.ClockKey)] TimeProvider clock)
 {
+    /// <summary>
+    /// The organization's clock is its own keyed service, not Orleans' <see cref="TimeProvider"/>: tests move the
+    /// organization's time (breaches, deadlines, schedules) without stopping the runtime's timers.
+    /// </summary>
+    public const string ClockKey = "orgtasks";
+
     public IStatementJournal Statements { get; } = statements;
     public ILeafletJournal Leaflets { get; } = leaflets;
     public IDeliveryJournal Deliveries { get; } = deliveries;

@@ -43,7 +43,9 @@ public abstract partial class UnitGrain
         var tracker = GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.Id);
         // The tracker keeps the first issue of this id: a retried issue sends the same leaflet again, no new one.
         leaflet = await tracker.Open(leaflet, units);
-        await GrainFactory.GetUnit(scope).ReceiveLeaflet(leaflet);
+        // Issuing to its own subtree, the unit accepts in this call: a grain calling itself would wait on itself.
+        if (scope.Id == Id) await AcceptLeafletAsync(leaflet);
+        else await GrainFactory.GetUnit(scope).ReceiveLeaflet(leaflet);
         OrgTasksTelemetry.LeafletsIssued.Add(1);
         return leaflet.Id;
     }
@@ -55,7 +57,12 @@ public abstract partial class UnitGrain
         ArgumentNullException.ThrowIfNull(leaflet);
         if (!MaySendLeaflet(config, caller, leaflet))
             throw new AccessDeniedException($"{caller} may not pass leaflets to '{Id}'");
+        return await AcceptLeafletAsync(leaflet);
+    }
 
+    /// <summary>Stores the leaflet (once) and starts passing it on; a finished subtree answers with its coverage.</summary>
+    private async Task<LeafletAck> AcceptLeafletAsync(Leaflet leaflet)
+    {
         if (_leaflets.ContainsKey(leaflet.Id)) return new LeafletAck { Unit = Id };
         var record = await Services.Leaflets.AcceptAsync(Id, leaflet, Services.Clock.GetUtcNow());
         if (record.Stage == Durability.UnitLeafletStage.Reported) return new LeafletAck { Unit = Id, Completed = record.Coverage };

@@ -1,0 +1,142 @@
+using OrgTasks.Client;
+using OrgTasks.Errors;
+using OrgTasks.Leaflets;
+using OrgTasks.Tests.Infrastructure;
+
+namespace OrgTasks.Tests.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class LeafletTests(ClusterFixture fixture)
+{
+    private OrgTasksClient Client => fixture.Client;
+
+    private Task<LeafletStatus> Complete(string id) =>
+        Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id), s => s.Complete, what: $"leaflet {id} complete");
+
+    [Fact]
+    public async Task Leaflet_to_a_three_district_city_reaches_every_home_exactly_once_and_the_status_is_exact()
+    {
+        var city = TestCity.Create(districts: 3, homesPerAgent: 7);
+        await Client.ApplyAsync(city.Spec);
+
+        var id = await Client.IssueLeafletAsync(city.Committee, "May Day", "To the workers of all factories!");
+        var status = await Complete(id);
+
+        const long homes = 3 * 2 * 3 * 7;
+        Assert.Equal(homes, status.HomesTotal);
+        Assert.Equal(homes, status.HomesReached);
+        Assert.Equal(0, status.Duplicates);
+        Assert.Empty(status.Stragglers);
+        Assert.Equal(3, status.Districts.Count);
+        Assert.All(status.Districts, d => Assert.Equal((city.HomesPerDistrict, city.HomesPerDistrict, true), (d.HomesTotal, d.HomesReached, d.Complete)));
+        Assert.Equal(city.DistrictContact(2), status.Districts.Single(d => d.Unit == city.District(2)).Contact);
+        Assert.Equal(3, status.Factories.Count);
+        Assert.All(status.Factories, f => Assert.Equal(city.HomesPerDistrict, f.HomesReached));
+        Assert.Equal(6, status.UnitsTotal);
+        Assert.Equal(6, status.UnitsComplete);
+        Assert.NotNull(status.SecondsTo50);
+        Assert.NotNull(status.SecondsTo100);
+        Assert.True(status.SecondsTo50 <= status.SecondsTo100);
+
+        // The effects, not the calls: every route's record has each home once, and nobody handed one out twice.
+        var records = await fixture.Deliveries.LoadLeafletAsync(id);
+        Assert.Equal(18, records.Count);
+        Assert.All(records, r => Assert.Equal((7, 7, 0), (r.HomesOnRoute, r.HomesReached, r.Duplicates)));
+    }
+
+    [Fact]
+    public async Task Leaflet_scoped_to_one_district_reaches_only_that_district()
+    {
+        var city = TestCity.Create(districts: 3);
+        await Client.ApplyAsync(city.Spec);
+
+        var id = await Client.IssueLeafletAsync(city.Committee, "Narva only", "District meeting tonight", scope: city.District(2));
+        var status = await Complete(id);
+
+        Assert.Equal(city.HomesPerDistrict, status.HomesTotal);
+        Assert.Equal(city.HomesPerDistrict, status.HomesReached);
+        Assert.Equal(city.District(2), status.Scope);
+        Assert.Equal(city.District(2), Assert.Single(status.Districts).Unit);
+        var records = await fixture.Deliveries.LoadLeafletAsync(id);
+        Assert.Equal(6, records.Count);
+        Assert.All(records, r => Assert.StartsWith($"{city.Prefix}-d2-", r.Route));
+    }
+
+    [Fact]
+    public async Task A_unit_cannot_issue_to_a_scope_outside_its_subtree()
+    {
+        var city = TestCity.Create(districts: 2);
+        await Client.ApplyAsync(city.Spec);
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            Client.IssueLeafletAsync(city.District(1), "poaching", "text", scope: city.District(2)));
+
+        Assert.Contains("not in", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_distributor_who_cannot_be_reached_is_named_as_a_straggler_until_the_retry_gets_through()
+    {
+        var city = TestCity.Create(districts: 2);
+        await Client.ApplyAsync(city.Spec);
+        var late = city.Distributor(1, 2, 3);
+        fixture.Blockade.Block(late, "DeliverRoute");
+        try
+        {
+            var id = await Client.IssueLeafletAsync(city.Committee, "Stragglers", "text");
+            var partial = await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id),
+                s => s.UnitsComplete == s.UnitsTotal - 1 && fixture.Blockade.Refused(late, "DeliverRoute") >= 2, what: "all but one group done");
+
+            Assert.False(partial.Complete);
+            var straggler = Assert.Single(partial.Stragglers);
+            Assert.Equal(city.Group(1, 2), straggler.Unit);
+            Assert.Equal(city.Distributor(1, 2, 1), straggler.Contact);
+            Assert.Equal(partial.HomesTotal - 3 * 5, partial.HomesReached);
+            Assert.False(partial.Districts.Single(d => d.Unit == city.District(1)).Complete);
+            Assert.True(partial.Districts.Single(d => d.Unit == city.District(2)).Complete);
+
+            fixture.Blockade.Lift(late, "DeliverRoute");
+            var done = await Complete(id);
+            Assert.Equal(done.HomesTotal, done.HomesReached);
+            Assert.Equal(0, done.Duplicates);
+        }
+        finally
+        {
+            fixture.Blockade.Lift(late, "DeliverRoute");
+        }
+    }
+
+    [Fact]
+    public async Task Issuing_the_same_leaflet_id_twice_delivers_once()
+    {
+        var city = TestCity.Create(districts: 1);
+        await Client.ApplyAsync(city.Spec);
+        var draft = new LeafletDraft { Id = OrgTasks.Ids.NewLeafletId(), Title = "Once", Text = "only once" };
+        var committee = fixture.Cluster.Client.GetGrain<OrgTasks.Grains.ICommitteeGrain>(city.Committee);
+
+        await OrgTasksClient.As(OrgTasks.Identity.Actor.Unit(city.Committee), () => committee.IssueLeaflet(draft));
+        await Complete(draft.Id);
+        await OrgTasksClient.As(OrgTasks.Identity.Actor.Unit(city.Committee), () => committee.IssueLeaflet(draft));
+        var status = await Complete(draft.Id);
+
+        Assert.Equal(status.HomesTotal, status.HomesReached);
+        var records = await fixture.Deliveries.LoadLeafletAsync(draft.Id);
+        Assert.All(records, r => Assert.Equal(0, r.Duplicates));
+        Assert.Equal(status.HomesTotal, records.Sum(r => r.HomesReached));
+    }
+
+    [Fact]
+    public async Task A_group_passes_a_leaflet_only_from_its_parent()
+    {
+        var city = TestCity.Create(districts: 2);
+        await Client.ApplyAsync(city.Spec);
+        var leaflet = new Leaflet
+        {
+            Id = OrgTasks.Ids.NewLeafletId(), Issuer = city.District(1), Scope = city.District(1), Title = "t", Text = "x", IssuedAt = DateTimeOffset.UtcNow,
+        };
+        var foreignFactory = fixture.Cluster.Client.GetGrain<OrgTasks.Grains.IGroupGrain>(city.Factory(2));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            OrgTasksClient.As(OrgTasks.Identity.Actor.Unit(city.District(1)), () => foreignFactory.ReceiveLeaflet(leaflet)));
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using OrgTasks.Client;
+using OrgTasks.Grains;
+using OrgTasks.Grains.Durability;
+using OrgTasks.Silo.Hosting;
+
+namespace OrgTasks.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process Orleans cluster (a real silo, the real grains, memory storage) shared by a test collection. Tests
+/// use fresh ids, so they never see each other's organizations. The organization's clock is a fake that tests move.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan BreachAfter = TimeSpan.FromMinutes(10);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public OrgTasksClient Client { get; private set; } = null!;
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public Blockade Blockade { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddKeyedSingleton<TimeProvider>(OrgTasksServices.ClockKey, Clock);
+            silo.Services.AddSingleton(Blockade);
+            silo.AddIncomingGrainCallFilter<BlockadeFilter>();
+            silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Memory }, options =>
+            {
+                options.BreachAfter = BreachAfter;
+                options.RetryInterval = TimeSpan.FromMilliseconds(100);
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Client = new OrgTasksClient(Cluster.Client);
+    }
+
+    public T SiloService<T>() where T : notnull => Cluster.GetSiloServiceProvider().GetRequiredService<T>();
+
+    public IDeliveryJournal Deliveries => SiloService<IDeliveryJournal>();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
