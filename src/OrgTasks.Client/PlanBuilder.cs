@@ -40,6 +40,10 @@ public static class PlanBuilder
             }
             Add(contactFor, id == committee.Id ? committee.Contact : groups[id].Contact, refs[id]);
         }
+        // Candidates, and agents the file lists in no unit, are held by the committee without being members: the
+        // committee serves their routes (so every declared home is reached), but they send no statements until a
+        // unit takes them in.
+        foreach (var agent in spec.Agents) home.TryAdd(agent.Id, committeeRef);
 
         // Each route is served by its agent's home unit, and only routes with homes on them are served at all.
         var routeMembers = order.ToDictionary(id => id, _ => new List<string>(), StringComparer.Ordinal);
@@ -118,13 +122,12 @@ public static class PlanBuilder
         if (cc is not null) addressees.Add(Addressee.CentralCommittee);
         if (co is not null) addressees.Add(Addressee.CentralOrgan);
         var agentConfigs = spec.Agents
-            .Where(a => home.ContainsKey(a.Id)) // an agent in no unit has nowhere to send from and nothing to serve
             .Select(a => new AgentConfig
             {
                 Organization = spec.Name,
                 Id = a.Id,
                 HomeUnit = home[a.Id],
-                Units = memberOf[a.Id],
+                Units = memberOf.GetValueOrDefault(a.Id) ?? [],
                 Route = new RouteSpec(a.Addresses, a.SyntheticHomes),
                 ContactFor = contactFor.GetValueOrDefault(a.Id) ?? [],
                 Addressees = addressees,

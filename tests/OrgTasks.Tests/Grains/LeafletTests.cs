@@ -139,4 +139,25 @@ public sealed class LeafletTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             OrgTasksClient.As(OrgTasks.Identity.Actor.Unit(city.District(1)), () => foreignFactory.ReceiveLeaflet(leaflet)));
     }
+
+    [Fact]
+    public async Task An_agent_listed_in_no_unit_has_its_route_served_by_the_committee()
+    {
+        var city = TestCity.Create(districts: 1, homesPerAgent: 2);
+        var stray = new OrgTasks.Organization.AgentSpec($"{city.Prefix}-stray", ["Obvodny canal 7"], 3);
+        var spec = new OrgTasks.Organization.OrganizationSpec
+        {
+            Name = city.Spec.Name, Centre = city.Spec.Centre, Committee = city.Spec.Committee, Groups = city.Spec.Groups,
+            Agents = [.. city.Spec.Agents, stray],
+        };
+        await Client.ApplyAsync(spec);
+
+        var id = await Client.IssueLeafletAsync(city.Committee, "Everyone", "text");
+        var status = await Complete(id);
+
+        Assert.Equal(2 * 3 * 2 + 4, status.HomesTotal);
+        Assert.Equal(status.HomesTotal, status.HomesReached);
+        var record = await fixture.Deliveries.FindAsync(id, stray.Id);
+        Assert.Equal(4, record!.HomesReached);
+    }
 }
