@@ -17,6 +17,9 @@ public sealed partial class AgentGrain
         if (!config.Addressees.Contains(draft.To))
             throw new InvalidRequestException($"organization '{config.Organization}' has no {Units.UnitGrain.SpellAddressee(draft.To)} to address");
 
+        using var activity = Telemetry.OrgTasksTelemetry.Source.StartActivity("statement.send");
+        activity?.SetTag("orgtasks.statement.id", draft.Id);
+        activity?.SetTag("orgtasks.to", draft.To.ToString());
         var statement = new Statement
         {
             Id = draft.Id,

@@ -66,6 +66,10 @@ public sealed partial class AgentGrain
             if (from is null || from.Value.Id is null) continue; // no longer this unit's contact: held (a breach shows)
             foreach (var chunk in group.Chunk(StatementBatch))
             {
+                using var activity = OrgTasksTelemetry.Source.StartActivity("statement.handover");
+                activity?.SetTag("orgtasks.holder", Id);
+                activity?.SetTag("orgtasks.next", group.Key.Target.Id);
+                activity?.SetTag("orgtasks.statements", chunk.Length);
                 try
                 {
                     await GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from.Value, chunk.Select(h => h.Statement).ToList());
@@ -79,6 +83,7 @@ public sealed partial class AgentGrain
                 }
                 catch (Exception error)
                 {
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
                     OrgTasksTelemetry.HandOverFailures.Add(1);
                     Log.HandOverFailed(logger, Id, group.Key.Target.Id, chunk.Length, error.Message);
                     foreach (var held in chunk)

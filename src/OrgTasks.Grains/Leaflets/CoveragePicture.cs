@@ -32,9 +32,13 @@ public static class CoveragePicture
         bool Reported(UnitSummary u) => reportsByUnit.ContainsKey(u.Unit.Id);
         long Reached(UnitSummary u) => reportsByUnit.TryGetValue(u.Unit.Id, out var r) ? r.Sum(x => (long)x.HomesReached) : 0;
 
-        AreaCoverage Area(UnitSummary head, Func<UnitSummary, string?> areaOf)
+        // Each unit is counted once in its district and once in its factory: group them once, not per area.
+        var byDistrict = units.Where(u => u.District is not null).ToLookup(u => u.District!, StringComparer.Ordinal);
+        var byFactory = units.Where(u => u.Factory is not null).ToLookup(u => u.Factory!, StringComparer.Ordinal);
+
+        AreaCoverage Area(UnitSummary head, ILookup<string, UnitSummary> areas)
         {
-            var inside = units.Where(u => areaOf(u) == head.Unit.Id).ToList();
+            var inside = areas[head.Unit.Id].ToList();
             return new AreaCoverage
             {
                 Unit = head.Unit.Id,
@@ -64,8 +68,8 @@ public static class CoveragePicture
             SecondsTo90 = SecondsTo(0.90),
             SecondsTo99 = SecondsTo(0.99),
             SecondsTo100 = homesReached >= homesTotal ? SecondsTo(1.0) : null,
-            Districts = units.Where(u => u.Unit.Kind == UnitKind.District).Select(u => Area(u, x => x.District)).ToList(),
-            Factories = units.Where(u => u.Unit.Kind == UnitKind.Factory).Select(u => Area(u, x => x.Factory)).ToList(),
+            Districts = units.Where(u => u.Unit.Kind == UnitKind.District).Select(u => Area(u, byDistrict)).ToList(),
+            Factories = units.Where(u => u.Unit.Kind == UnitKind.Factory).Select(u => Area(u, byFactory)).ToList(),
             Stragglers = withRoutes.Where(u => !Reported(u))
                 .OrderByDescending(u => u.OwnHomes).ThenBy(u => u.Unit.Id, StringComparer.Ordinal)
                 .Select(u => new Straggler

@@ -44,7 +44,8 @@ public sealed class OrganizationGrain(
 
         // Units configure the agents whose home they are: the fan-out is spread over the tree, not one activation.
         var agentsByHome = agentsAdded.Concat(agentsChanged).GroupBy(a => a.HomeUnit.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<AgentConfig>)g.ToList());
-        var touched = plan.Units.Where(u => unitsAdded.Contains(u) || unitsChanged.Contains(u) || agentsByHome.ContainsKey(u.Unit.Id)).ToList();
+        var configure = unitsAdded.Concat(unitsChanged).Select(u => u.Unit.Id).ToHashSet(StringComparer.Ordinal);
+        var touched = plan.Units.Where(u => configure.Contains(u.Unit.Id) || agentsByHome.ContainsKey(u.Unit.Id)).ToList();
         await FanOut.ForEachAsync(touched, services.Options.FanOutLimit, unit =>
             GrainFactory.GetUnit(unit.Unit).Configure(unit, agentsByHome.GetValueOrDefault(unit.Unit.Id, [])));
         await FanOut.ForEachAsync(agentsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetGrain<IAgentGrain>(id).Dissolve());

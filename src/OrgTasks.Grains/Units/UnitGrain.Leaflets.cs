@@ -24,6 +24,9 @@ public abstract partial class UnitGrain
             throw new InvalidRequestException($"the leaflet text has {draft.Text.Length:N0} characters; at most {Services.Options.MaxLeafletLength:N0} are accepted");
         if (draft.Deadline is { } d && d <= TimeSpan.Zero) throw new InvalidRequestException("the deadline must be a positive duration");
 
+        using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.issue");
+        activity?.SetTag("orgtasks.leaflet.id", draft.Id);
+        activity?.SetTag("orgtasks.unit", Id);
         var scopeId = string.IsNullOrWhiteSpace(draft.Scope) ? Id : draft.Scope;
         var directory = GrainFactory.GetGrain<IOrganizationGrain>(config.Organization);
         var units = await directory.GetScope(Id, scopeId); // refuses a scope outside this unit's subtree
@@ -63,6 +66,9 @@ public abstract partial class UnitGrain
     /// <summary>Stores the leaflet (once) and starts passing it on; a finished subtree answers with its coverage.</summary>
     private async Task<LeafletAck> AcceptLeafletAsync(Leaflet leaflet)
     {
+        using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.accept");
+        activity?.SetTag("orgtasks.leaflet.id", leaflet.Id);
+        activity?.SetTag("orgtasks.unit", Id);
         if (_leaflets.ContainsKey(leaflet.Id)) return new LeafletAck { Unit = Id };
         var record = await Services.Leaflets.AcceptAsync(Id, leaflet, Services.Clock.GetUtcNow());
         if (record.Stage == Durability.UnitLeafletStage.Reported) return new LeafletAck { Unit = Id, Completed = record.Coverage };
@@ -171,6 +177,10 @@ public abstract partial class UnitGrain
                 Duplicates = work.Routes.Values.Sum(r => (long)r.Duplicates) + work.ChildCoverage.Values.Sum(c => c.Duplicates),
                 CompletedAt = Services.Clock.GetUtcNow(),
             };
+            using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.unit.complete");
+            activity?.SetTag("orgtasks.leaflet.id", leaflet.Id);
+            activity?.SetTag("orgtasks.unit", Id);
+            activity?.SetTag("orgtasks.homes.reached", coverage.HomesReached);
             await Services.Leaflets.CompleteAsync(Id, leaflet.Id, coverage);
             work.Complete = coverage;
             OrgTasksTelemetry.UnitsCompleted.Add(1);

@@ -93,6 +93,10 @@ public abstract partial class UnitGrain
             foreach (var chunk in group.Chunk(StatementBatch))
             {
                 var ids = chunk.Select(h => h.Statement.Id).ToList();
+                using var activity = Telemetry.OrgTasksTelemetry.Source.StartActivity("statement.handover");
+                activity?.SetTag("orgtasks.holder", Id);
+                activity?.SetTag("orgtasks.next", config.Contact);
+                activity?.SetTag("orgtasks.statements", chunk.Length);
                 try
                 {
                     await contact.TransmitStatements(config.Unit, target, chunk.Select(h => h.Statement).ToList());
@@ -106,6 +110,7 @@ public abstract partial class UnitGrain
                 }
                 catch (Exception error)
                 {
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
                     Telemetry.OrgTasksTelemetry.HandOverFailures.Add(1);
                     Log.HandOverFailed(Logger, Id, config.Contact, chunk.Length, error.Message);
                     foreach (var held in chunk)
