@@ -24,6 +24,7 @@ public static class OrgTasksGrainsExtensions
         services.TryAddSingleton<OrgTasksServices>();
         silo.AddOutgoingGrainCallFilter<ActorStampFilter>();
         silo.AddIncomingGrainCallFilter<ActorCheckFilter>();
+        silo.AddStartupTask<Statements.SweepAtStartup>();
         return silo;
     }
 }

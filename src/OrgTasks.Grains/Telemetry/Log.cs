@@ -14,4 +14,10 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Information, "leaflet {LeafletId} resumed from {Scope} after a restart")]
     public static partial void LeafletResumed(ILogger logger, string leafletId, string scope);
+
+    [LoggerMessage(5, LogLevel.Information, "statement sweep woke {Holders} holder(s) with held statements")]
+    public static partial void Swept(ILogger logger, int holders);
+
+    [LoggerMessage(6, LogLevel.Warning, "statement sweep could not wake {Holder}: {Error}")]
+    public static partial void SweepFailed(ILogger logger, string holder, string error);
 }

@@ -75,4 +75,35 @@ public sealed class BreachTests(ClusterFixture fixture)
             fixture.Blockade.Lift(city.Committee, "AcceptStatements");
         }
     }
+
+    [Fact]
+    public async Task The_sweeper_wakes_holders_whose_activations_are_gone_so_no_client_has_to()
+    {
+        var city = TestCity.Create(districts: 1);
+        await Client.ApplyAsync(city.Spec);
+        var factory = city.Factory(1);
+        fixture.Blockade.Block(city.FactoryContact(1), "TransmitStatements");
+        try
+        {
+            var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+                Client.SendStatementAsync(city.Distributor(1, 1 + i % 2, 2), Addressee.Committee, $"n{i}")));
+            var unit = fixture.Cluster.Client.GetGrain<IGroupGrain>(factory);
+            await Poll.UntilAsync(async () => (await OrgTasksClient.As(OrgTasks.Identity.Actor.Operator(), () => unit.GetHeld())).Count,
+                n => n == ids.Length, what: "all held at the factory");
+
+            // The factory's activation is gone, as after a silo crash; only the journal remembers what it held.
+            await fixture.Cluster.DeactivateAsync(unit);
+            fixture.Blockade.Lift(city.FactoryContact(1), "TransmitStatements");
+            var woken = await OrgTasksClient.As(OrgTasks.Identity.Actor.Operator(),
+                () => fixture.Cluster.Client.GetGrain<IStatementSweeperGrain>(IStatementSweeperGrain.Key).Sweep());
+
+            Assert.True(woken >= 1);
+            var inbox = await Poll.UntilAsync(() => Client.GetInboxAsync(city.Committee, 1000), i => i.Count >= ids.Length, what: "all delivered");
+            Assert.Equal(ids.Order(), inbox.Select(e => e.Statement.Id).Order());
+        }
+        finally
+        {
+            fixture.Blockade.Lift(city.FactoryContact(1), "TransmitStatements");
+        }
+    }
 }
