@@ -1,4 +1,4 @@
-using OrgTasks.Grains.Telemetry;
+using OrgTasks.Grains.Pumping;
 
 namespace OrgTasks.Grains.Agents;
 
@@ -66,32 +66,8 @@ public sealed partial class AgentGrain
             if (from is null || from.Value.Id is null) continue; // no longer this unit's contact: held (a breach shows)
             foreach (var chunk in group.Chunk(StatementBatch))
             {
-                using var activity = OrgTasksTelemetry.Source.StartActivity("statement.handover");
-                activity?.SetTag("orgtasks.holder", Id);
-                activity?.SetTag("orgtasks.next", group.Key.Target.Id);
-                activity?.SetTag("orgtasks.statements", chunk.Length);
-                try
-                {
-                    await GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from.Value, chunk.Select(h => h.Statement).ToList());
-                    var at = services.Clock.GetUtcNow();
-                    await services.Statements.MarkPassedAsync(Id, chunk.Select(h => h.Statement.Id).ToList(), group.Key.Target.Id, at);
-                    foreach (var held in chunk)
-                    {
-                        _held.Remove(held.Statement.Id);
-                        OrgTasksTelemetry.HopLatency.Record((at - held.Hop.AcceptedAt).TotalMilliseconds);
-                    }
-                }
-                catch (Exception error)
-                {
-                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
-                    OrgTasksTelemetry.HandOverFailures.Add(1);
-                    Log.HandOverFailed(logger, Id, group.Key.Target.Id, chunk.Length, error.Message);
-                    foreach (var held in chunk)
-                    {
-                        if (_held.ContainsKey(held.Statement.Id))
-                            _held[held.Statement.Id] = held with { LastError = error.Message, Attempts = held.Attempts + 1 };
-                    }
-                }
+                await StatementHandOver.RunAsync(Id, group.Key.Target.Id, chunk, _held,
+                    batch => GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from.Value, batch), services, logger);
             }
         }
         return _held.Count > 0;

@@ -1,3 +1,5 @@
+using OrgTasks.Grains.Pumping;
+
 namespace OrgTasks.Grains.Units;
 
 /// <summary>The statement hop: accept (durably) from a member or a child's contact, pass on through this unit's contact.</summary>
@@ -92,33 +94,8 @@ public abstract partial class UnitGrain
             if (group.Key is not { } target) continue;
             foreach (var chunk in group.Chunk(StatementBatch))
             {
-                var ids = chunk.Select(h => h.Statement.Id).ToList();
-                using var activity = Telemetry.OrgTasksTelemetry.Source.StartActivity("statement.handover");
-                activity?.SetTag("orgtasks.holder", Id);
-                activity?.SetTag("orgtasks.next", config.Contact);
-                activity?.SetTag("orgtasks.statements", chunk.Length);
-                try
-                {
-                    await contact.TransmitStatements(config.Unit, target, chunk.Select(h => h.Statement).ToList());
-                    var at = Services.Clock.GetUtcNow();
-                    await Services.Statements.MarkPassedAsync(Id, ids, config.Contact, at);
-                    foreach (var held in chunk)
-                    {
-                        _heldStatements.Remove(held.Statement.Id);
-                        Telemetry.OrgTasksTelemetry.HopLatency.Record((at - held.Hop.AcceptedAt).TotalMilliseconds);
-                    }
-                }
-                catch (Exception error)
-                {
-                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
-                    Telemetry.OrgTasksTelemetry.HandOverFailures.Add(1);
-                    Log.HandOverFailed(Logger, Id, config.Contact, chunk.Length, error.Message);
-                    foreach (var held in chunk)
-                    {
-                        if (_heldStatements.ContainsKey(held.Statement.Id))
-                            _heldStatements[held.Statement.Id] = held with { LastError = error.Message, Attempts = held.Attempts + 1 };
-                    }
-                }
+                await StatementHandOver.RunAsync(Id, config.Contact, chunk, _heldStatements,
+                    batch => contact.TransmitStatements(config.Unit, target, batch), Services, Logger);
             }
         }
         return _heldStatements.Count > 0;
