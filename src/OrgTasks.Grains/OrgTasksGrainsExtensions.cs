@@ -17,6 +17,11 @@ public static class OrgTasksGrainsExtensions
         var services = silo.Services;
         services.AddOptions<OrgTasksOptions>().BindConfiguration(OrgTasksOptions.Section);
         if (configure is not null) services.Configure(configure);
+        // Reminders refuse periods under their minimum (1 minute by default): a shorter resume interval lowers it.
+        services.AddOptions<Orleans.Hosting.ReminderOptions>().Configure<Microsoft.Extensions.Options.IOptions<OrgTasksOptions>>((reminders, options) =>
+        {
+            if (options.Value.ResumeInterval < reminders.MinimumReminderPeriod) reminders.MinimumReminderPeriod = options.Value.ResumeInterval;
+        });
         services.TryAddKeyedSingleton(OrgTasksServices.ClockKey, TimeProvider.System);
         services.TryAddSingleton<IStatementJournal, MemoryStatementJournal>();
         services.TryAddSingleton<ILeafletJournal, MemoryLeafletJournal>();

@@ -69,7 +69,18 @@ public abstract partial class UnitGrain
         using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.accept");
         activity?.SetTag("orgtasks.leaflet.id", leaflet.Id);
         activity?.SetTag("orgtasks.unit", Id);
-        if (_leaflets.ContainsKey(leaflet.Id)) return new LeafletAck { Unit = Id };
+        if (_leaflets.TryGetValue(leaflet.Id, out var open))
+        {
+            // A repeat of a leaflet in progress is a nudge (a tracker resuming after a restart, a retried issue): ask
+            // again every child that has not reported, since a child that lost its activation will not report by
+            // itself; children still at work just answer again.
+            if (open.Complete is null)
+            {
+                open.ChildrenAcked.RemoveWhere(child => !open.ChildCoverage.ContainsKey(child));
+                Kick();
+            }
+            return new LeafletAck { Unit = Id, Completed = open.Complete };
+        }
         var record = await Services.Leaflets.AcceptAsync(Id, leaflet, Services.Clock.GetUtcNow());
         if (record.Stage == Durability.UnitLeafletStage.Reported) return new LeafletAck { Unit = Id, Completed = record.Coverage };
         // Open, or complete but not yet reported: (re)start the work; a finished subtree answers with its coverage.

@@ -160,4 +160,36 @@ public sealed class LeafletTests(ClusterFixture fixture)
         var record = await fixture.Deliveries.FindAsync(id, stray.Id);
         Assert.Equal(4, record!.HomesReached);
     }
+
+    [Fact]
+    public async Task A_unit_that_lost_its_activation_mid_leaflet_is_resumed_by_the_trackers_reminder()
+    {
+        var city = TestCity.Create(districts: 2);
+        await Client.ApplyAsync(city.Spec);
+        var late = city.Distributor(2, 1, 2);
+        fixture.Blockade.Block(late, "DeliverRoute");
+        try
+        {
+            var id = await Client.IssueLeafletAsync(city.Committee, "Resume", "text");
+            await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id),
+                s => s.UnitsComplete == s.UnitsTotal - 1 && fixture.Blockade.Refused(late, "DeliverRoute") >= 1, what: "one group left");
+
+            // The group's activation goes away with its memory of the leaflet; its parent still waits for its report.
+            await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<OrgTasks.Grains.IGroupGrain>(city.Group(2, 1)));
+            fixture.Blockade.Lift(late, "DeliverRoute");
+
+            // Nobody calls the group: only the tracker's reminder, re-sending down the tree, can wake it.
+            var done = await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id), s => s.Complete,
+                timeout: TimeSpan.FromSeconds(60), what: "resumed to completion");
+            Assert.Equal(done.HomesTotal, done.HomesReached);
+            Assert.Equal(0, done.Duplicates);
+            var records = await fixture.Deliveries.LoadLeafletAsync(id);
+            Assert.Equal(done.HomesTotal, records.Sum(r => r.HomesReached));
+            Assert.All(records, r => Assert.Equal(0, r.Duplicates));
+        }
+        finally
+        {
+            fixture.Blockade.Lift(late, "DeliverRoute");
+        }
+    }
 }

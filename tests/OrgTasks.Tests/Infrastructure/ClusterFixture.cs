@@ -16,6 +16,7 @@ namespace OrgTasks.Tests.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public static readonly TimeSpan BreachAfter = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan ResumeInterval = TimeSpan.FromSeconds(2);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public OrgTasksClient Client { get; private set; } = null!;
@@ -34,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 options.BreachAfter = BreachAfter;
                 options.RetryInterval = TimeSpan.FromMilliseconds(100);
+                options.ResumeInterval = ResumeInterval;
             });
         });
         Cluster = builder.Build();
