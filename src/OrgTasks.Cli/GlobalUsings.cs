@@ -1,0 +1,9 @@
+global using System.CommandLine;
+global using System.Globalization;
+global using OrgTasks.Cli.Errors;
+global using OrgTasks.Cli.Output;
+global using OrgTasks.Client;
+global using OrgTasks.Errors;
+global using OrgTasks.Leaflets;
+global using OrgTasks.Plan;
+global using OrgTasks.Statements;

@@ -1,0 +1,55 @@
+using OrgTasks.Client.Connection;
+
+namespace OrgTasks.Cli.Hosting;
+
+/// <summary>The options every command that talks to a running cluster shares: where the gateways are, which cluster.</summary>
+internal sealed class ClientOptions
+{
+    public const string GatewayVariable = "ORGTASKS_GATEWAY";
+    public const string ClusterIdVariable = "ORGTASKS_CLUSTER_ID";
+    public const string DefaultClusterId = "orgtasks";
+
+    /// <summary>How long to wait for a first gateway to answer before saying the cluster is unreachable.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
+    public Option<string> Gateway { get; } = new("--gateway")
+    {
+        Description = $"Silo gateways to connect to, comma-separated; the client fails over between them "
+            + $"[env: {GatewayVariable}]",
+        HelpName = "HOST:PORT[,HOST:PORT…]",
+        DefaultValueFactory = _ => FromEnvironment(GatewayVariable) ?? OrgTasksConnection.DefaultGateway,
+    };
+
+    public Option<string> ClusterId { get; } = ClusterIdOption();
+
+    /// <summary>The cluster id option, shared with <c>orgtasks silo</c> so both sides default alike.</summary>
+    public static Option<string> ClusterIdOption() => new("--cluster-id")
+    {
+        Description = $"Cluster to join; silos and clients must agree [env: {ClusterIdVariable}]",
+        HelpName = "ID",
+        DefaultValueFactory = _ => FromEnvironment(ClusterIdVariable) ?? DefaultClusterId,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Gateway);
+        command.Add(ClusterId);
+    }
+
+    public async Task<OrgTasksConnection> ConnectAsync(ParseResult result, CancellationToken cancellation)
+    {
+        var gateways = ParseGateways(result.GetValue(Gateway));
+        await GatewayProbe.RequireOneAsync(gateways, cancellation);
+        return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, result.GetValue(ClusterId) ?? DefaultClusterId);
+    }
+
+    /// <summary>Splits <c>a:1, b:2</c>; each one is checked (and resolved) by the connection.</summary>
+    public static IReadOnlyList<string> ParseGateways(string? value)
+    {
+        var gateways = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return gateways.Length > 0 ? gateways : throw new CliException("--gateway: no gateway given (for example localhost:30000)");
+    }
+
+    private static string? FromEnvironment(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+}

@@ -1,0 +1,49 @@
+using OrgTasks.Silo.Hosting;
+
+namespace OrgTasks.Cli.Parsing;
+
+/// <summary>
+/// Options that take one word from a fixed list (<c>--to</c>, <c>--kind</c>, <c>--storage</c>, <c>--telemetry</c>),
+/// spelled as in the organization file. The list is checked by the parser, so help and errors show the choices.
+/// </summary>
+internal static class Choices
+{
+    public static readonly IReadOnlyDictionary<string, Addressee> Addressees = new Dictionary<string, Addressee>
+    {
+        ["committee"] = Addressee.Committee,
+        ["central-committee"] = Addressee.CentralCommittee,
+        ["central-organ"] = Addressee.CentralOrgan,
+    };
+
+    public static readonly IReadOnlyDictionary<string, StatementKind> StatementKinds =
+        Enum.GetValues<StatementKind>().ToDictionary(Format.Spelling);
+
+    /// <summary>Storage kinds as <c>--storage</c> takes them; grows with <see cref="StorageKind"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, StorageKind> Storage =
+        Enum.GetValues<StorageKind>().ToDictionary(kind => kind.ToString().ToLowerInvariant());
+
+    /// <summary>A required or defaulted option limited to <paramref name="choices"/>' keys.</summary>
+    public static Option<string> Option<T>(string name, string description, IReadOnlyDictionary<string, T> choices, string? defaultValue = null)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', choices.Keys),
+            Required = defaultValue is null,
+        };
+        if (defaultValue is not null) option.DefaultValueFactory = _ => defaultValue;
+        option.AcceptOnlyFromAmong([.. choices.Keys]);
+        return option;
+    }
+
+    /// <summary>The value of an option made by <see cref="Option{T}"/>: the parser has already refused anything else.</summary>
+    public static T Get<T>(this ParseResult result, Option<string> option, IReadOnlyDictionary<string, T> choices) =>
+        choices[result.GetRequiredValue(option)];
+
+    /// <summary>What storage means for the user, in the words of the start-up line.</summary>
+    public static string Describe(StorageKind storage) => storage switch
+    {
+        StorageKind.Memory => "memory (in-process, lost on stop)",
+        _ => storage.ToString().ToLowerInvariant(),
+    };
+}

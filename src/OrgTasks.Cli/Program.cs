@@ -1,0 +1,12 @@
+using OrgTasks.Cli.Commands;
+using OrgTasks.Cli.Hosting;
+
+// The orgtasks command line. Each command lives in its own file under Commands/; this is only the table of contents.
+var root = new RootCommand("OrgTasks: the organization of the \"Letter to a Comrade\" (1902) on Orleans. "
+    + "Statements go up through each group's appointed contact; leaflets go down to the distributors' homes.");
+
+root.AddGroup("org", "The organization file: check it, apply it to a cluster, show the applied tree.",
+    OrgValidateCommand.Create(), OrgApplyCommand.Create(), OrgShowCommand.Create());
+root.ShowHelpWhenCalledAlone();
+
+return await root.RunAsync(args);
