@@ -7,6 +7,10 @@ var root = new RootCommand("OrgTasks: the organization of the \"Letter to a Comr
 
 root.AddGroup("org", "The organization file: check it, apply it to a cluster, show the applied tree.",
     OrgValidateCommand.Create(), OrgApplyCommand.Create(), OrgShowCommand.Create());
+root.AddGroup("statement", "Statements going up: send one, follow its route.",
+    StatementSendCommand.Create(), StatementRouteCommand.Create());
+root.Add(InboxCommand.Create());
+root.Add(BreachesCommand.Create());
 root.ShowHelpWhenCalledAlone();
 
 return await root.RunAsync(args);
