@@ -11,6 +11,8 @@ root.AddGroup("statement", "Statements going up: send one, follow its route.",
     StatementSendCommand.Create(), StatementRouteCommand.Create());
 root.Add(InboxCommand.Create());
 root.Add(BreachesCommand.Create());
+root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture of its distribution.",
+    LeafletIssueCommand.Create(), LeafletStatusCommand.Create());
 root.ShowHelpWhenCalledAlone();
 
 return await root.RunAsync(args);
