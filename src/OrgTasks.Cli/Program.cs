@@ -13,6 +13,8 @@ root.Add(InboxCommand.Create());
 root.Add(BreachesCommand.Create());
 root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture of its distribution.",
     LeafletIssueCommand.Create(), LeafletStatusCommand.Create());
+root.Add(SiloCommand.Create());
+root.Add(DemoCommand.Create());
 root.ShowHelpWhenCalledAlone();
 
 return await root.RunAsync(args);

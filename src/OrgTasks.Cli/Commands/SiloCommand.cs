@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrgTasks.Cli.Hosting;
+using OrgTasks.Cli.Parsing;
+using OrgTasks.Silo.Hosting;
+using OrgTasks.Silo.Telemetry;
+
+namespace OrgTasks.Cli.Commands;
+
+/// <summary><c>orgtasks silo</c>: runs one silo until Ctrl+C or SIGTERM, then stops it gracefully.</summary>
+internal static class SiloCommand
+{
+    public const string TelemetryVariable = "ORGTASKS_TELEMETRY";
+    public const string ReadyLine = "ready";
+
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(25);
+
+    public static Command Create()
+    {
+        var defaults = new SiloSettings();
+        var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic", HelpName = "PORT", DefaultValueFactory = _ => defaults.SiloPort };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to", HelpName = "PORT", DefaultValueFactory = _ => defaults.GatewayPort };
+        var storage = Choices.Option("--storage", "Where grain state lives", Choices.Storage, defaultValue: "memory");
+        var exporters = OrgTasksTelemetryExtensions.Exporters.ToDictionary(e => e);
+        var telemetry = Choices.Option("--telemetry", $"Export traces and metrics [env: {TelemetryVariable}]", exporters,
+            defaultValue: Environment.GetEnvironmentVariable(TelemetryVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "none");
+        var clusterId = ClientOptions.ClusterIdOption();
+        var command = new Command("silo", "Run a silo on this machine until Ctrl+C or SIGTERM; prints 'ready' once it accepts clients")
+        {
+            siloPort, gatewayPort, storage, telemetry, clusterId,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            var exporter = result.GetRequiredValue(telemetry);
+            if (!exporters.ContainsKey(exporter))
+                throw new CliException($"--telemetry: '{exporter}' (from {TelemetryVariable}) is not one of: {string.Join(", ", exporters.Keys)}");
+            var settings = new SiloSettings
+            {
+                SiloPort = Port(result, siloPort),
+                GatewayPort = Port(result, gatewayPort),
+                ClusterId = result.GetRequiredValue(clusterId),
+                Storage = result.Get(storage, Choices.Storage),
+                TelemetryExporter = exporter,
+            };
+
+            using var host = SiloHosts.Build(settings);
+            await SiloHosts.StartAsync(host, settings, cancellation);
+            result.Out().WriteLine($"silo up: {SiloHosts.Describe(settings)}; telemetry: {settings.TelemetryExporter}");
+            result.Out().WriteLine(ReadyLine);
+
+            await StoppedAsync(host, cancellation);
+            result.Err().WriteLine("stopping the silo …");
+            await SiloHosts.StopAsync(host, StopLimit);
+            result.Err().WriteLine("silo stopped");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Returns on Ctrl+C or SIGTERM, whichever of the command line or the host's own lifetime sees it first.</summary>
+    private static async Task StoppedAsync(IHost host, CancellationToken cancellation)
+    {
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The one way out of a silo's run: asked to stop.
+        }
+    }
+
+    private static int Port(ParseResult result, Option<int> option)
+    {
+        var port = result.GetValue(option);
+        return port is >= 1 and <= 65535 ? port : throw new CliException($"{option.Name}: {port} is not a port (1–65535)");
+    }
+}
