@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OrgTasks.Postgres.Managed;
+
+/// <summary>
+/// <c>orgtasks.conf</c> in the server's data folder: the settings OrgTasks owns, included from
+/// <c>postgresql.conf</c>. It is also where the port is remembered, so the connection string stays the same from one
+/// run to the next.
+/// </summary>
+internal static partial class ServerConfigFile
+{
+    public const string Name = "orgtasks.conf";
+
+    /// <summary>
+    /// Connections the server accepts. The silo's pool is sized for bursts (a 24,000-grain write burst exhausted
+    /// PostgreSQL's default of 100), and several silos or tools may share one managed server.
+    /// </summary>
+    public const int MaxConnections = 300;
+
+    /// <summary>The line added to <c>postgresql.conf</c> once, at initialization.</summary>
+    public const string IncludeLine = "include_if_exists = '" + Name + "'";
+
+    public static string PathIn(string clusterFolder) => Path.Combine(clusterFolder, Name);
+
+    public static void Write(string clusterFolder, int port)
+    {
+        var text = string.Join('\n',
+            "# Written by OrgTasks for its managed PostgreSQL; read through postgresql.conf's include_if_exists.",
+            "# Loopback and a socket in this private folder only: nothing outside this machine can reach the server.",
+            "listen_addresses = '127.0.0.1'",
+            $"port = {port.ToString(CultureInfo.InvariantCulture)}",
+            $"unix_socket_directories = '{clusterFolder.Replace("'", "''", StringComparison.Ordinal)}'",
+            $"max_connections = {MaxConnections.ToString(CultureInfo.InvariantCulture)}",
+            "");
+        var path = PathIn(clusterFolder);
+        File.WriteAllText(path, text);
+        // The server's user reads it; it holds nothing secret.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+    }
+
+    /// <summary>The remembered port, or null when the file is missing or has none.</summary>
+    public static int? ReadPort(string clusterFolder)
+    {
+        var path = PathIn(clusterFolder);
+        if (!File.Exists(path)) return null;
+        var match = PortLine().Match(File.ReadAllText(path));
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"^\s*port\s*=\s*(\d+)", RegexOptions.Multiline)]
+    private static partial Regex PortLine();
+}
