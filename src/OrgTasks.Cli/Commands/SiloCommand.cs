@@ -43,6 +43,8 @@ internal static class SiloCommand
                 TelemetryExporter = exporter,
             };
 
+            PortCheck.RequireFree(settings.SiloPort, siloPort.Name);
+            PortCheck.RequireFree(settings.GatewayPort, gatewayPort.Name);
             using var host = SiloHosts.Build(settings);
             await SiloHosts.StartAsync(host, settings, cancellation);
             result.Out().WriteLine($"silo up: {SiloHosts.Describe(settings)}; telemetry: {settings.TelemetryExporter}");
