@@ -42,7 +42,7 @@ internal static class OrgShowCommand
         if (!string.IsNullOrWhiteSpace(unit))
         {
             var location = await client.FindUnitAsync(unit);
-            return [new Tree($"{unit} in organization {location.Organization}", await client.DescribeAsync(unit))];
+            return [new Tree($"organization {location.Organization}: the subtree of {unit}", await client.DescribeAsync(unit))];
         }
         var trees = new List<Tree>();
         foreach (var (organization, committee) in await client.ListOrganizationsAsync())
