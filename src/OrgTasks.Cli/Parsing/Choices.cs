@@ -18,9 +18,14 @@ internal static class Choices
     public static readonly IReadOnlyDictionary<string, StatementKind> StatementKinds =
         Enum.GetValues<StatementKind>().ToDictionary(Format.Spelling);
 
-    /// <summary>Storage kinds as <c>--storage</c> takes them; grows with <see cref="StorageKind"/>.</summary>
-    public static readonly IReadOnlyDictionary<string, StorageKind> Storage =
-        Enum.GetValues<StorageKind>().ToDictionary(kind => kind.ToString().ToLowerInvariant());
+    /// <summary>
+    /// Storage kinds as <c>--storage</c> takes them: only those the command line knows how to start. A kind that needs
+    /// more than its name (a server, a connection string) is added here together with the options it needs.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, StorageKind> Storage = new Dictionary<string, StorageKind>
+    {
+        ["memory"] = StorageKind.Memory,
+    };
 
     /// <summary>A required or defaulted option limited to <paramref name="choices"/>' keys.</summary>
     public static Option<string> Option<T>(string name, string description, IReadOnlyDictionary<string, T> choices, string? defaultValue = null)
