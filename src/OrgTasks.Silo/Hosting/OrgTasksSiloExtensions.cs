@@ -1,5 +1,7 @@
+using System.Net;
 using Orleans.Configuration;
 using OrgTasks.Grains;
+using OrgTasks.Postgres.Hosting;
 using OrgTasks.Silo.Telemetry;
 
 namespace OrgTasks.Silo.Hosting;
@@ -7,32 +9,61 @@ namespace OrgTasks.Silo.Hosting;
 public static class OrgTasksSiloExtensions
 {
     /// <summary>
-    /// Everything a silo of OrgTasks needs apart from clustering: the grains and their services, storage, reminders,
-    /// messaging timeouts and activity propagation. The test cluster uses this too, so tests run what production runs.
+    /// Everything a silo of OrgTasks needs apart from its endpoints: the grains and their services, storage, reminders,
+    /// messaging timeouts and activity propagation. With PostgreSQL this includes ADO.NET clustering (membership on the
+    /// database) and the schema migration at start-up. The test cluster uses this too, so tests run what production
+    /// runs.
     /// </summary>
     public static ISiloBuilder UseOrgTasks(this ISiloBuilder silo, SiloSettings settings, Action<OrgTasksOptions>? options = null)
     {
-        silo.AddOrgTasksGrains(options);
         switch (settings.Storage)
         {
             case StorageKind.Memory:
                 silo.AddMemoryGrainStorage(OrgTasksStorage.Name);
                 silo.UseInMemoryReminderService();
                 break;
+            case StorageKind.Postgres:
+                silo.UseOrgTasksPostgres(settings.ConnectionString
+                    ?? throw new InvalidOperationException("PostgreSQL storage needs a connection string: set SiloSettings.ConnectionString, or call SiloStore.PrepareAsync first to start the managed server"));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Storage, "unknown storage");
         }
+        // After the store: a durable store registers its journals first, and the grains' in-memory defaults only fill
+        // what is left.
+        silo.AddOrgTasksGrains(options);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         silo.AddActivityPropagation();
         return silo;
     }
 
-    /// <summary>A whole silo host: one-machine clustering on the configured ports, OrgTasks, telemetry.</summary>
+    /// <summary>
+    /// A whole silo host on this machine: its ports on loopback, OrgTasks, telemetry. With memory storage the silo is
+    /// its own one-machine cluster; with PostgreSQL the cluster's membership is on the database, so silos started
+    /// with the same cluster id and database join one cluster (a single silo works the same way).
+    /// </summary>
     public static IHostApplicationBuilder AddOrgTasksSilo(this IHostApplicationBuilder builder, SiloSettings settings)
     {
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
+            if (settings.Storage == StorageKind.Memory)
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+                silo.Configure<EndpointOptions>(o =>
+                {
+                    o.AdvertisedIPAddress = IPAddress.Loopback;
+                    o.SiloPort = settings.SiloPort;
+                    o.GatewayPort = settings.GatewayPort;
+                });
+            }
             silo.UseOrgTasks(settings);
         });
         builder.Services.AddOrgTasksTelemetry(settings.TelemetryExporter, "orgtasks-silo");

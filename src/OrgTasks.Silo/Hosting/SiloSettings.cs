@@ -19,6 +19,19 @@ public sealed class SiloSettings
     public StorageKind Storage { get; set; } = StorageKind.Memory;
 
     /// <summary>
+    /// With <see cref="StorageKind.Postgres"/>: the server to use (an Npgsql connection string). Null means the
+    /// managed server in <see cref="DataDirectory"/>; <see cref="SiloStore.PrepareAsync"/> starts it and fills this in.
+    /// A string that sets no pool size gets OrgTasks' burst-sized pool.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// With <see cref="StorageKind.Postgres"/> and no connection string: the project's data folder, where the managed
+    /// server keeps its files. Null means <c>ORGTASKS_DATA</c>, else the default (see <c>OrgTasksDataFolder</c>).
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>
     /// How long a grain call may take before it fails. Orleans' default of 30 s is too short for a citywide
     /// fan-out during a cold start. Default: 2 minutes.
     /// </summary>
