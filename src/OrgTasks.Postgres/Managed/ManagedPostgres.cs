@@ -122,6 +122,13 @@ public sealed class ManagedPostgres
         var binaries = await BinariesAsync(cancellationToken);
         var stop = await _account.RunAsync(binaries.PgCtl, ["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"], StartTimeout, cancellationToken);
         if (!stop.Succeeded) throw new PostgresSetupException($"pg_ctl could not stop the server in {ClusterDirectory}:\n{stop.Said}");
+        // This process's pooled connections to the server are dead now; dropping them spares the next start's first
+        // commands a "terminating connection due to administrator command".
+        foreach (var database in new[] { Database, "postgres" })
+        {
+            using var pooled = new NpgsqlConnection(ConnectionString(database));
+            NpgsqlConnection.ClearPool(pooled);
+        }
         Log.Stopped(_logger, ClusterDirectory);
         return true;
     }

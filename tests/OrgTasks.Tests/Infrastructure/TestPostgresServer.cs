@@ -7,9 +7,9 @@ namespace OrgTasks.Tests.Infrastructure;
 /// <summary>
 /// The one PostgreSQL server of a test run. With <see cref="PostgresFixture.EnvironmentVariable"/> set it is that
 /// external server, untouched apart from the databases the fixtures create and drop. Otherwise it is a private managed
-/// server in a temporary folder: started by the first fixture that needs it, stopped when the last one lets go, and its
-/// folder deleted when the test process exits. Folders left by a test process that was killed are swept (server stopped,
-/// folder deleted) by the next run.
+/// server in a temporary folder: started by the first fixture that needs it, and stopped and deleted when the last one
+/// lets go (or, failing that, when the test process exits). Folders left by a test process that was killed are swept
+/// (server stopped, folder deleted) by the next run.
 /// </summary>
 internal static class TestPostgresServer
 {
@@ -34,8 +34,8 @@ internal static class TestPostgresServer
                 Directory.CreateDirectory(folder);
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
                 // A throw-away server: flushing its new files to disk would only slow the run.
-                _managed = new ManagedPostgres(folder) { SyncAfterInit = false };
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(_managed);
+                var managed = _managed = new ManagedPostgres(folder) { SyncAfterInit = false };
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(managed);
             }
             await _managed.StartAsync();
             _users++;
@@ -47,14 +47,20 @@ internal static class TestPostgresServer
         }
     }
 
-    /// <summary>Lets go of the server; the last user stops it (its files stay until the process exits).</summary>
+    /// <summary>
+    /// Lets go of the server; the last user stops it and deletes its folder. Not left for the process's exit: the test
+    /// runner may end the test process before an exit handler is through.
+    /// </summary>
     public static async Task ReleaseAsync()
     {
         if (Environment.GetEnvironmentVariable(PostgresFixture.EnvironmentVariable) is { Length: > 0 }) return;
         await Gate.WaitAsync();
         try
         {
-            if (--_users == 0 && _managed is not null) await _managed.StopAsync();
+            if (--_users > 0 || _managed is null) return;
+            var last = _managed;
+            _managed = null;
+            await Task.Run(() => Remove(last));
         }
         finally
         {
@@ -64,6 +70,7 @@ internal static class TestPostgresServer
 
     private static void Remove(ManagedPostgres server)
     {
+        if (!Directory.Exists(server.DataDirectory)) return;
         try
         {
             server.StopAsync().GetAwaiter().GetResult();
