@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OrgTasks.Grains.Durability;
+using OrgTasks.Statements;
+
+namespace OrgTasks.Postgres.Journals;
+
+/// <summary>
+/// What the three PostgreSQL journals share: one data source, the one group-commit writer, the coalesced point reads
+/// and a bound on the other reads. Its connections never exceed 1 (writer) + 3 (coalesced reads) +
+/// <see cref="PgJournalOptions.ReadConcurrency"/>, whatever the number of grains calling.
+/// </summary>
+public sealed class PgJournalStore : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _source;
+    private readonly SemaphoreSlim _reads;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _timeout;
+
+    public PgJournalStore(string connectionString, PgJournalOptions? options = null, ILoggerFactory? loggers = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        options ??= new PgJournalOptions();
+        _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("OrgTasks.Postgres.Journals");
+        _timeout = options.CommandTimeout;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        settings.MaxPoolSize = Math.Max(settings.MaxPoolSize, 4 + options.ReadConcurrency + 2);
+        // The same few statements run all day: prepared once per connection, they skip parsing and planning.
+        if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 32;
+        settings.ApplicationName ??= "orgtasks-journals";
+        // Every journal query finds rows by key, for a few keys or thousands (unnest arrays). A custom plan sized for
+        // 8,000 keys picks a hash join over the whole table (measured: 39 ms to look up 8,000 routes, against a few ms by
+        // index); the generic plan always walks the primary key.
+        settings.Options = (settings.Options + " -c plan_cache_mode=force_generic_plan").Trim();
+        // These connections never change session state, so returning one to the pool needs no reset round trip.
+        settings.NoResetOnClose = true;
+        settings.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
+        _source = builder.Build();
+        _reads = new SemaphoreSlim(options.ReadConcurrency);
+        Writer = new JournalWriter(_source, options, _logger);
+        Held = new(_source, StatementReads.HeldAsync, [], options.MaxReadBatch, _logger);
+        Unfinished = new(_source, LeafletReads.UnfinishedAsync, [], options.MaxReadBatch, _logger);
+        Deliveries = new(_source, DeliveryReads.FindAsync, null, options.MaxReadBatch, _logger);
+    }
+
+    internal JournalWriter Writer { get; }
+
+    internal ReadCoalescer<string, IReadOnlyList<HeldStatement>> Held { get; }
+
+    internal ReadCoalescer<string, IReadOnlyList<UnitLeafletRecord>> Unfinished { get; }
+
+    internal ReadCoalescer<(string Leaflet, string Route), DeliveryRecord?> Deliveries { get; }
+
+    /// <summary>Runs one query that is not coalesced, at most <see cref="PgJournalOptions.ReadConcurrency"/> at once.</summary>
+    internal async Task<T> ReadAsync<T>(string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, Task<T>> read)
+    {
+        await _reads.WaitAsync();
+        try
+        {
+            await using var command = _source.CreateCommand(sql);
+            command.CommandTimeout = (int)Math.Ceiling(_timeout.TotalSeconds);
+            parameters(command.Parameters);
+            await using var reader = await command.ExecuteReaderAsync();
+            return await read(reader);
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException)
+        {
+            JournalLog.ReadFailed(_logger, JournalErrors.Reason(error), 1);
+            throw JournalErrors.Unavailable(error);
+        }
+        finally
+        {
+            _reads.Release();
+        }
+    }
+
+    /// <summary>Reads every row with <paramref name="row"/>.</summary>
+    internal Task<IReadOnlyList<T>> ListAsync<T>(string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, T> row) =>
+        ReadAsync<IReadOnlyList<T>>(sql, parameters, async reader =>
+        {
+            var list = new List<T>();
+            while (await reader.ReadAsync()) list.Add(row(reader));
+            return list;
+        });
+
+    /// <summary>Reads the first row with <paramref name="row"/>, or the default when there is none.</summary>
+    internal Task<T?> FirstAsync<T>(string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, T> row) =>
+        ReadAsync(sql, parameters, async reader => await reader.ReadAsync() ? row(reader) : default);
+
+    /// <summary>Writes what is queued, then closes the connections. Calls after this fail.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync();
+        await Held.DisposeAsync();
+        await Unfinished.DisposeAsync();
+        await Deliveries.DisposeAsync();
+        await _source.DisposeAsync();
+        _reads.Dispose();
+    }
+}
