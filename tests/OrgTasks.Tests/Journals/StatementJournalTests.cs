@@ -1,0 +1,14 @@
+using OrgTasks.Tests.Infrastructure;
+
+namespace OrgTasks.Tests.Journals;
+
+public sealed class MemoryStatementJournalTests : StatementJournalContract
+{
+    protected override JournalSet Open() => JournalSet.Memory();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStatementJournalTests(PostgresFixture postgres) : StatementJournalContract
+{
+    protected override JournalSet Open() => JournalSet.Postgres(postgres.ConnectionString);
+}
