@@ -39,8 +39,18 @@ internal sealed class ClientOptions
     public async Task<OrgTasksConnection> ConnectAsync(ParseResult result, CancellationToken cancellation)
     {
         var gateways = ParseGateways(result.GetValue(Gateway));
+        var clusterId = result.GetValue(ClusterId) ?? DefaultClusterId;
         await GatewayProbe.RequireOneAsync(gateways, cancellation);
-        return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, result.GetValue(ClusterId) ?? DefaultClusterId);
+        try
+        {
+            return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, clusterId);
+        }
+        catch (OrgTasksException)
+        {
+            // Something accepted the TCP connection, yet no gateway let the client in: most often another cluster.
+            throw new CliException($"a silo listens at {string.Join(", ", gateways)} but the client could not join cluster "
+                + $"'{clusterId}' within {ConnectTimeout.TotalSeconds:0} s; does --cluster-id (or {ClusterIdVariable}) match the silo's?");
+        }
     }
 
     /// <summary>Splits <c>a:1, b:2</c>; each one is checked (and resolved) by the connection.</summary>
