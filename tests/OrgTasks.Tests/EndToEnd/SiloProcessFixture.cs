@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using OrgTasks.Tests.Organization;
 
 namespace OrgTasks.Tests.EndToEnd;
 
