@@ -7,6 +7,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrgTasks.Grains;
+using OrgTasks.Postgres.Journals;
 
 namespace OrgTasks.Postgres.Hosting;
 
@@ -49,6 +50,8 @@ public static class OrgTasksPostgresExtensions
             o.Invariant = PostgresSiloOptions.Invariant;
             o.ConnectionString = options.ConnectionString;
         });
+        // The hot paths (statement hops, leaflet stages, deliveries) go through the journals' group-commit writer.
+        silo.Services.AddOrgTasksPostgresJournals(options.ConnectionString);
         return silo;
     }
 }
