@@ -19,17 +19,22 @@ public static class Transient
         _ => false,
     };
 
-    /// <summary>Runs <paramref name="call"/>, retrying transient failures with a growing pause, up to <paramref name="attempts"/> times.</summary>
-    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, int attempts = 8, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs <paramref name="call"/>, retrying transient failures with a growing pause (0.2 s doubling to 2 s) until
+    /// <paramref name="budget"/> (default 30 s) has passed since the first attempt. A call that itself ran into its
+    /// response timeout has used the budget up, so a stuck cluster fails once, not eight times over.
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan? budget = null, CancellationToken cancellation = default)
     {
+        var deadline = DateTime.UtcNow + (budget ?? TimeSpan.FromSeconds(30));
         var pause = TimeSpan.FromMilliseconds(200);
-        for (var attempt = 1; ; attempt++)
+        while (true)
         {
             try
             {
                 return await call();
             }
-            catch (Exception error) when (attempt < attempts && IsTransient(error) && !cancellation.IsCancellationRequested)
+            catch (Exception error) when (IsTransient(error) && DateTime.UtcNow + pause < deadline && !cancellation.IsCancellationRequested)
             {
                 await Task.Delay(pause, cancellation);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 2_000));
