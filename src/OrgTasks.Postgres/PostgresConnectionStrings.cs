@@ -48,6 +48,10 @@ public static class PostgresConnectionStrings
         return builder.ConnectionString;
     }
 
+    /// <summary><paramref name="connectionString"/> without its password, for showing to a person.</summary>
+    public static string WithoutPassword(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString;
+
     /// <summary>Where a connection string points, as <c>host:port</c>: never its password or user.</summary>
     public static string Endpoint(string connectionString)
     {

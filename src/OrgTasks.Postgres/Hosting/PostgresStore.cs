@@ -67,6 +67,29 @@ public sealed class PostgresStore
         return new PostgresStore(managed.ConnectionString(), description, managed, started);
     }
 
+    /// <summary>
+    /// Ends this process's use of the store once its silo has stopped: drops the process's pooled connections, and
+    /// stops the managed server when opening this store started it and no other program (another silo on the same
+    /// data folder, a <c>psql</c>) is connected to it. Returns whether it stopped the server.
+    /// </summary>
+    public async Task<bool> CloseAsync(CancellationToken cancellationToken = default)
+    {
+        // Every pool, not only this string's: the providers' connection strings may be spelled differently.
+        NpgsqlConnection.ClearAllPools();
+        if (Managed is null || !StartedHere) return false;
+        // The server ends the sessions of the connections just closed a moment after they said goodbye: wait for
+        // them to go, briefly, before deciding that whoever is left is another program.
+        var deadline = DateTime.UtcNow + SessionsDrain;
+        while (await Managed.OtherSessionsAsync(cancellationToken) > 0)
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(50, cancellationToken);
+        }
+        return await Managed.StopAsync(cancellationToken);
+    }
+
+    private static readonly TimeSpan SessionsDrain = TimeSpan.FromSeconds(3);
+
     /// <summary>The server's major version, asked over a real connection: the check that it is reachable at all.</summary>
     public static async Task<int> ServerMajorAsync(string connectionString, CancellationToken cancellationToken = default)
     {

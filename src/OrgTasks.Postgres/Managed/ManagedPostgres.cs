@@ -141,6 +141,18 @@ public sealed class ManagedPostgres
             initialized && Port is not null ? ConnectionString() : null);
     }
 
+    /// <summary>
+    /// How many client sessions other than the asking one the running server has: another silo or tool still using it.
+    /// </summary>
+    public async Task<int> OtherSessionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionStrings.Loopback(Port!.Value, Superuser, "postgres", pooling: false));
+        await connection.OpenAsync(cancellationToken);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
+        return (int)(long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>Creates <paramref name="database"/> if it does not exist. The server must be running.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {
