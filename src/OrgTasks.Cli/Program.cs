@@ -15,6 +15,7 @@ root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture 
     LeafletIssueCommand.Create(), LeafletStatusCommand.Create());
 root.Add(SiloCommand.Create());
 root.Add(DemoCommand.Create());
+root.Add(DbCommand.Create());
 root.ShowHelpWhenCalledAlone();
 
 return await root.RunAsync(args);

@@ -1,6 +1,6 @@
 using OrgTasks.Cli.Demo;
 using OrgTasks.Cli.OrgFiles;
-using OrgTasks.Cli.Parsing;
+using OrgTasks.Cli.Hosting;
 
 namespace OrgTasks.Cli.Commands;
 
@@ -15,18 +15,19 @@ internal static class DemoCommand
             HelpName = "FILE",
             DefaultValueFactory = _ => CityFiles.DefaultCity,
         };
-        var storage = Choices.Option("--storage", "Where grain state lives", Choices.Storage, defaultValue: "memory");
+        var storage = new StorageOptions();
         var json = JsonOption.Create();
         var command = new Command("demo",
             "Start a silo in this process, apply a city, send a leaflet to every home (cold, then warm) and show the coverage and costs")
         {
-            city, storage, json,
+            city, json,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var path = CityFiles.Find(result.GetRequiredValue(city));
             var run = new DemoRun(result.Err(), result.ErrIsTerminal());
-            var outcome = await run.RunAsync(path, result.Get(storage, Choices.Storage), cancellation);
+            var outcome = await run.RunAsync(path, settings => storage.ApplyTo(result, settings), cancellation);
             if (result.GetValue(json)) Json.Write(result.Out(), DemoJson(outcome));
             else DemoText(result.Out(), outcome);
             return ExitCodes.Ok;

@@ -20,15 +20,16 @@ internal static class SiloCommand
         var defaults = new SiloSettings();
         var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic", HelpName = "PORT", DefaultValueFactory = _ => defaults.SiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to", HelpName = "PORT", DefaultValueFactory = _ => defaults.GatewayPort };
-        var storage = Choices.Option("--storage", "Where grain state lives", Choices.Storage, defaultValue: "memory");
+        var storage = new StorageOptions();
         var exporters = OrgTasksTelemetryExtensions.Exporters.ToDictionary(e => e);
         var telemetry = Choices.Option("--telemetry", $"Export traces and metrics [env: {TelemetryVariable}]", exporters,
             defaultValue: Environment.GetEnvironmentVariable(TelemetryVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "none");
         var clusterId = ClientOptions.ClusterIdOption();
         var command = new Command("silo", "Run a silo on this machine until Ctrl+C or SIGTERM; prints 'ready' once it accepts clients")
         {
-            siloPort, gatewayPort, storage, telemetry, clusterId,
+            siloPort, gatewayPort, telemetry, clusterId,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var exporter = result.GetRequiredValue(telemetry);
@@ -39,21 +40,30 @@ internal static class SiloCommand
                 SiloPort = Port(result, siloPort),
                 GatewayPort = Port(result, gatewayPort),
                 ClusterId = result.GetRequiredValue(clusterId),
-                Storage = result.Get(storage, Choices.Storage),
                 TelemetryExporter = exporter,
             };
+            storage.ApplyTo(result, settings);
 
             PortCheck.RequireFree(settings.SiloPort, siloPort.Name);
             PortCheck.RequireFree(settings.GatewayPort, gatewayPort.Name);
-            using var host = SiloHosts.Build(settings);
-            await SiloHosts.StartAsync(host, settings, cancellation);
-            result.Out().WriteLine($"silo up: {SiloHosts.Describe(settings)}; telemetry: {settings.TelemetryExporter}");
-            result.Out().WriteLine(ReadyLine);
+            var store = await StorageOptions.PrepareAsync(settings, cancellation);
+            try
+            {
+                using var host = SiloHosts.Build(settings);
+                await SiloHosts.StartAsync(host, settings, cancellation);
+                result.Out().WriteLine($"silo up: {SiloHosts.Describe(settings, store)}; telemetry: {settings.TelemetryExporter}");
+                result.Out().WriteLine(ReadyLine);
 
-            await StoppedAsync(host, cancellation);
-            result.Err().WriteLine("stopping the silo …");
-            await SiloHosts.StopAsync(host, StopLimit);
-            result.Err().WriteLine("silo stopped");
+                await StoppedAsync(host, cancellation);
+                result.Err().WriteLine("stopping the silo …");
+                await SiloHosts.StopAsync(host, StopLimit);
+                result.Err().WriteLine("silo stopped");
+            }
+            finally
+            {
+                // A managed PostgreSQL this silo started goes down with it, unless someone else is still connected.
+                if (await store.CloseAsync(CancellationToken.None)) result.Err().WriteLine("managed PostgreSQL stopped");
+            }
             return ExitCodes.Ok;
         });
         return command;

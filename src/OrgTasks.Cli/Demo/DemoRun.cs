@@ -25,7 +25,10 @@ internal sealed class DemoRun(TextWriter progress, bool terminal)
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(20);
 
-    public async Task<DemoResult> RunAsync(string cityPath, StorageKind storage, CancellationToken cancellation)
+    /// <param name="cityPath">The organization file.</param>
+    /// <param name="storage">Puts the storage chosen on the command line into the silo's settings.</param>
+    /// <param name="cancellation">Ctrl+C.</param>
+    public async Task<DemoResult> RunAsync(string cityPath, Action<SiloSettings> storage, CancellationToken cancellation)
     {
         progress.WriteLine($"demo: loading {cityPath} …");
         var city = CheckedOrgFile.Load(cityPath);
@@ -33,8 +36,22 @@ internal sealed class DemoRun(TextWriter progress, bool terminal)
         progress.WriteLine($"demo: {CheckedOrgFile.Describe(spec)} (loaded in {Format.Seconds(city.LoadTime.TotalSeconds)})");
 
         var settings = Settings(spec, storage);
+        var store = await StorageOptions.PrepareAsync(settings, cancellation);
+        try
+        {
+            return await RunSiloAsync(spec, city, settings, store, cancellation);
+        }
+        finally
+        {
+            if (await store.CloseAsync(CancellationToken.None)) progress.WriteLine("demo: managed PostgreSQL stopped");
+        }
+    }
+
+    private async Task<DemoResult> RunSiloAsync(OrganizationSpec spec, CheckedOrgFile city, SiloSettings settings, SiloStore store,
+        CancellationToken cancellation)
+    {
         using var host = SiloHosts.Build(settings);
-        progress.WriteLine($"demo: starting a silo in this process ({SiloHosts.Describe(settings)}) …");
+        progress.WriteLine($"demo: starting a silo in this process ({SiloHosts.Describe(settings, store)}) …");
         await SiloHosts.StartAsync(host, settings, cancellation);
         try
         {
@@ -69,10 +86,12 @@ internal sealed class DemoRun(TextWriter progress, bool terminal)
         }
     }
 
-    private static SiloSettings Settings(OrganizationSpec spec, StorageKind storage)
+    private static SiloSettings Settings(OrganizationSpec spec, Action<SiloSettings> storage)
     {
         var ports = FreePorts.Take(2);
-        var settings = new SiloSettings { SiloPort = ports[0], GatewayPort = ports[1], ClusterId = ClusterId, Storage = storage };
+        // Its own service id as well: on a database shared with a real silo, the demo's organization state stays apart.
+        var settings = new SiloSettings { SiloPort = ports[0], GatewayPort = ports[1], ClusterId = ClusterId, ServiceId = ClusterId };
+        storage(settings);
         if (spec.HomeCount > BigCity) settings.ResponseTimeout = BigCityCallTimeout;
         return settings;
     }

@@ -57,10 +57,10 @@ internal static class SiloHosts
         await host.StopAsync(timeout.Token);
     }
 
-    /// <summary>One line naming what a client needs to connect and what happens to the data.</summary>
-    public static string Describe(SiloSettings settings) =>
+    /// <summary>One line naming what a client needs to connect and where the data lives.</summary>
+    public static string Describe(SiloSettings settings, SiloStore store) =>
         $"gateway 127.0.0.1:{settings.GatewayPort}, silo port {settings.SiloPort}, cluster {settings.ClusterId}, "
-        + $"storage: {Parsing.Choices.Describe(settings.Storage)}";
+        + $"storage: {store.Description}";
 
     private static SocketException? SocketErrorIn(Exception error) => error switch
     {

@@ -25,6 +25,7 @@ internal static class Choices
     public static readonly IReadOnlyDictionary<string, StorageKind> Storage = new Dictionary<string, StorageKind>
     {
         ["memory"] = StorageKind.Memory,
+        ["postgres"] = StorageKind.Postgres, // with --connection and --data (Hosting/StorageOptions.cs)
     };
 
     /// <summary>A required or defaulted option limited to <paramref name="choices"/>' keys.</summary>
@@ -44,11 +45,4 @@ internal static class Choices
     /// <summary>The value of an option made by <see cref="Option{T}"/>: the parser has already refused anything else.</summary>
     public static T Get<T>(this ParseResult result, Option<string> option, IReadOnlyDictionary<string, T> choices) =>
         choices[result.GetRequiredValue(option)];
-
-    /// <summary>What storage means for the user, in the words of the start-up line.</summary>
-    public static string Describe(StorageKind storage) => storage switch
-    {
-        StorageKind.Memory => "memory (in-process, lost on stop)",
-        _ => storage.ToString().ToLowerInvariant(),
-    };
 }
