@@ -19,13 +19,16 @@ internal static class DeliveryBench
         {
             var leaflet = "bench-leaflet-" + run;
             var before = await WriteCost.MeasureAsync(database, "journal_deliveries");
+            var cpu = Machine.Cpu();
             var clock = Stopwatch.StartNew();
             var answers = await Task.WhenAll(Enumerable.Range(0, Routes).Select(i => Task.Run(() =>
                 journal.RecordAsync(leaflet, Route(i), Route(i), HomesPerRoute, HomeMask.All(HomesPerRoute), DateTimeOffset.UtcNow))));
             var seconds = clock.Elapsed.TotalSeconds;
+            var clientCpu = (Machine.Cpu() - cpu).TotalSeconds;
             var cost = await WriteCost.MeasureAsync(database, "journal_deliveries") - before;
             Check(answers.Sum(a => (long)a.Newly), leaflet);
-            Console.WriteLine($"  record, leaflet {run}: {seconds:0.000} s, {Routes:N0} rows, WAL {WriteCost.Bytes(cost.WalBytes)}, table +{WriteCost.Bytes(cost.TableBytes)}");
+            Console.WriteLine($"  record, leaflet {run}: {seconds:0.000} s (client CPU {clientCpu:0.00} s), {Routes:N0} rows, " +
+                              $"WAL {WriteCost.Bytes(cost.WalBytes)}, table +{WriteCost.Bytes(cost.TableBytes)}, load {Machine.Load()}");
         }
         for (var run = 4; run <= 5; run++)
         {
@@ -39,7 +42,7 @@ internal static class DeliveryBench
                 return (await journal.RecordAsync(leaflet, Route(i), Route(i), HomesPerRoute, missing, DateTimeOffset.UtcNow)).Newly;
             })));
             Check(newly.Sum(n => (long)n), leaflet);
-            Console.WriteLine($"  find + record, leaflet {run}: {clock.Elapsed.TotalSeconds:0.000} s");
+            Console.WriteLine($"  find + record, leaflet {run}: {clock.Elapsed.TotalSeconds:0.000} s, load {Machine.Load()}");
         }
         var total = await database.ScalarAsync<long>("SELECT pg_total_relation_size('journal_deliveries')");
         Console.WriteLine($"  journal_deliveries after 5 leaflets: {WriteCost.Bytes(total)} ({WriteCost.Bytes(total / 5)} per leaflet)");

@@ -15,7 +15,7 @@ await using var database = await BenchDatabase.CreateAsync(server);
 var version = await database.ScalarAsync<string>("SHOW server_version");
 var synchronous = await database.ScalarAsync<string>("SHOW synchronous_commit");
 Console.WriteLine($"PostgreSQL {version} at {new NpgsqlConnectionStringBuilder(server).Host}, synchronous_commit={synchronous}; " +
-                  $"{Environment.ProcessorCount} cores; .NET {Environment.Version}");
+                  $"{Environment.ProcessorCount} cores, load average {Machine.Load()}; .NET {Environment.Version}");
 
 // Each part on journals of its own, as a silo would have them.
 if (!args.Contains("--statements-only"))
@@ -25,4 +25,5 @@ if (!args.Contains("--statements-only"))
 }
 await using (var store = new PgJournalStore(database.ConnectionString))
     await StatementBench.RunAsync(database, new PgStatementJournal(store));
+Console.WriteLine($"load average at the end: {Machine.Load()}");
 return 0;

@@ -28,6 +28,7 @@ internal static class StatementBench
             var toInbox = new ConcurrentBag<double>();
             var calls = new ConcurrentBag<double>();
             var next = -1;
+            var cpu = Machine.Cpu();
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
             {
@@ -40,7 +41,8 @@ internal static class StatementBench
                 $"  {inFlight,5} in flight: {Statements / seconds,8:N0} statements/s ({Statements * Roles.Length / seconds:N0} hops/s); " +
                 $"to inbox p50 {Percentile(toInbox, 0.50):0.0} ms, p99 {Percentile(toInbox, 0.99):0.0} ms; " +
                 $"one journal call p50 {Percentile(calls, 0.50):0.0} ms, p99 {Percentile(calls, 0.99):0.0} ms; " +
-                $"WAL {WriteCost.Bytes(cost.WalBytes / Statements)}/statement");
+                $"WAL {WriteCost.Bytes(cost.WalBytes / Statements)}/statement; " +
+                $"client CPU {(Machine.Cpu() - cpu).TotalMilliseconds * 1000 / Statements:0} µs/statement; load {Machine.Load()}");
         }
     }
 

@@ -11,7 +11,7 @@ namespace OrgTasks.Postgres.Journals;
 /// and a bound on the other reads. Its connections never exceed 1 (writer) + 3 (coalesced reads) +
 /// <see cref="PgJournalOptions.ReadConcurrency"/>, whatever the number of grains calling.
 /// </summary>
-public sealed class PgJournalStore : IAsyncDisposable
+public sealed class PgJournalStore : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _source;
     private readonly SemaphoreSlim _reads;
@@ -99,4 +99,10 @@ public sealed class PgJournalStore : IAsyncDisposable
         await _source.DisposeAsync();
         _reads.Dispose();
     }
+
+    /// <summary>
+    /// For a container disposed synchronously (which refuses a singleton that is only IAsyncDisposable). The loops it
+    /// waits for run on the thread pool, so blocking here cannot deadlock them.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
