@@ -20,8 +20,11 @@ public sealed class StatementTests(ClusterFixture fixture)
         return city;
     }
 
+    // Delivered, and every hop before the inbox has recorded its hand-over (recorded just after the next hop's
+    // acknowledgement, so a reader can see the arrival a moment before the last "passed" mark).
     private Task<StatementRoute> Delivered(string id) =>
-        Poll.UntilAsync(() => Client.GetRouteAsync(id), r => r.Delivered, what: $"statement {id} delivered");
+        Poll.UntilAsync(() => Client.GetRouteAsync(id), r => r.Delivered && r.Hops.SkipLast(1).All(h => h.PassedAt is not null),
+            what: $"statement {id} delivered");
 
     [Fact]
     public async Task Statement_from_deepest_agent_reaches_committee_inbox_once_with_full_route()
