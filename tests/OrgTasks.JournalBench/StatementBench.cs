@@ -21,20 +21,16 @@ internal static class StatementBench
     public static async Task RunAsync(BenchDatabase database, IStatementJournal journal)
     {
         Console.WriteLine($"statements: {Statements:N0} x {Roles.Length} hops (accept + mark passed at each), closed loop");
-        foreach (var inFlight in new[] { 64, 256, 1_024 })
+        await RunAsync(journal, "warm-", Statements / 10, 128, new ConcurrentBag<double>(), new ConcurrentBag<double>()); // JIT, pool, plans
+        foreach (var inFlight in new[] { 64, 128, 256, 512, 1_024 })
         {
             var run = "r" + inFlight + "-";
             var before = await WriteCost.MeasureAsync(database, "journal_statements, journal_hops");
             var toInbox = new ConcurrentBag<double>();
             var calls = new ConcurrentBag<double>();
-            var next = -1;
             var cpu = Machine.Cpu();
             var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < Statements) await OneAsync(journal, run, i, toInbox, calls);
-            })));
+            await RunAsync(journal, run, Statements, inFlight, toInbox, calls);
             var seconds = clock.Elapsed.TotalSeconds;
             var cost = await WriteCost.MeasureAsync(database, "journal_statements, journal_hops") - before;
             Console.WriteLine(
@@ -44,6 +40,18 @@ internal static class StatementBench
                 $"WAL {WriteCost.Bytes(cost.WalBytes / Statements)}/statement; " +
                 $"client CPU {(Machine.Cpu() - cpu).TotalMilliseconds * 1000 / Statements:0} µs/statement; load {Machine.Load()}");
         }
+    }
+
+    /// <summary><paramref name="count"/> statements, <paramref name="inFlight"/> at a time.</summary>
+    private static Task RunAsync(
+        IStatementJournal journal, string run, int count, int inFlight, ConcurrentBag<double> toInbox, ConcurrentBag<double> calls)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count) await OneAsync(journal, run, i, toInbox, calls);
+        })));
     }
 
     private static async Task OneAsync(IStatementJournal journal, string run, int i, ConcurrentBag<double> toInbox, ConcurrentBag<double> calls)
