@@ -103,4 +103,24 @@ public abstract class DeliveryJournalContract : JournalContract
         Assert.Equal(named - HomeMask.Count(union), shared.Max(s => s.Record.Duplicates));
         Assert.Equal(2_001, (await Journals.Deliveries.LoadLeafletAsync(leaflet)).Count);
     }
+
+    [Fact]
+    public async Task Concurrent_look_ups_answer_every_route_with_its_own_record()
+    {
+        var leaflet = Run + "l1";
+        await Task.WhenAll(Enumerable.Range(0, 2_000).Where(i => i % 3 != 0).Select(i =>
+            Journals.Deliveries.RecordAsync(leaflet, "agent-" + i, "agent-" + i, 42, Homes(42, i % 42), T0)));
+
+        var found = await Task.WhenAll(Enumerable.Range(0, 2_000).Select(i => Task.Run(() => Journals.Deliveries.FindAsync(leaflet, "agent-" + i))));
+
+        for (var i = 0; i < found.Length; i++)
+        {
+            if (i % 3 == 0) Assert.Null(found[i]);
+            else
+            {
+                Assert.Equal("agent-" + i, found[i]?.Route);
+                Assert.Equal(Homes(42, i % 42), found[i]?.Delivered);
+            }
+        }
+    }
 }

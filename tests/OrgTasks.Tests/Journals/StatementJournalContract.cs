@@ -183,4 +183,16 @@ public abstract class StatementJournalContract : JournalContract
         Assert.Single(await Journals.Statements.LoadHeldAsync(group));
         Assert.Single(await Journals.Statements.LoadRouteAsync(same.Id));
     }
+
+    [Fact]
+    public async Task Concurrent_loads_answer_every_holder_with_its_own_held_statements()
+    {
+        var holders = Enumerable.Range(0, 500).Select(i => Run + "holder-" + i).ToList();
+        await Task.WhenAll(holders.Select((h, i) => AcceptAsync(h, HopRole.Unit, T0, Statement(i + "-a"), Statement(i + "-b"))));
+
+        var held = await Task.WhenAll(holders.Select(h => Task.Run(() => Journals.Statements.LoadHeldAsync(h))));
+
+        for (var i = 0; i < holders.Count; i++)
+            Assert.Equal([Run + i + "-a", Run + i + "-b"], held[i].Select(x => x.Statement.Id).Order(StringComparer.Ordinal));
+    }
 }
