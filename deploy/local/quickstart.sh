@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets OrgTasks up on a fresh machine and runs the demo mobilization: builds the `orgtasks` command, starts a silo
-# in-process, applies samples/st-petersburg.yaml, issues a leaflet to the whole city and waits for full coverage.
+# Sets OrgTasks up on a fresh machine and runs the demo mobilization: installs PostgreSQL if it is missing, builds the
+# `orgtasks` command, starts the managed PostgreSQL and a silo in-process, applies samples/st-petersburg.yaml, issues
+# a leaflet to the whole city and waits for full coverage.
 # Extra arguments go to `orgtasks demo` (for example: --city samples/city-1m.yaml, --json).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,6 +12,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+bash deploy/local/ensure-postgres.sh
 echo "building orgtasks (Release)..." >&2
 dotnet build src/OrgTasks.Cli -c Release -v quiet -nologo >&2
 exec dotnet src/OrgTasks.Cli/bin/Release/net10.0/orgtasks.dll demo "$@"

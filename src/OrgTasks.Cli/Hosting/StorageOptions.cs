@@ -15,7 +15,7 @@ internal sealed class StorageOptions
 {
     public Option<string> Storage { get; } = Choices.Option("--storage",
         "Where grain state lives: postgres (durable; the managed server unless --connection) or memory (in-process, lost on stop)",
-        Choices.Storage, defaultValue: "memory");
+        Choices.Storage, defaultValue: "postgres");
 
     public Option<string> Connection { get; } = ConnectionOption();
 

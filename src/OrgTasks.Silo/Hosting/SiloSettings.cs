@@ -15,8 +15,11 @@ public sealed class SiloSettings
     /// <summary>Identifies the deployment across cluster restarts (keys stored state). Default: <c>orgtasks</c>.</summary>
     public string ServiceId { get; set; } = "orgtasks";
 
-    /// <summary>Where state lives. Default: <see cref="StorageKind.Memory"/>.</summary>
-    public StorageKind Storage { get; set; } = StorageKind.Memory;
+    /// <summary>
+    /// Where state lives. PostgreSQL is the default because a silo's whole point is to lose nothing when it dies;
+    /// memory is for tests and quick demos. Default: <see cref="StorageKind.Postgres"/>.
+    /// </summary>
+    public StorageKind Storage { get; set; } = StorageKind.Postgres;
 
     /// <summary>
     /// With <see cref="StorageKind.Postgres"/>: the server to use (an Npgsql connection string). Null means the

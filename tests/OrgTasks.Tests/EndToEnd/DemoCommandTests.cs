@@ -2,13 +2,17 @@ using System.Text.Json;
 
 namespace OrgTasks.Tests.EndToEnd;
 
-/// <summary><c>orgtasks demo</c> starts its own silo in-process: no shared silo needed.</summary>
+/// <summary>
+/// <c>orgtasks demo</c> starts its own silo in-process, on the default store: the managed PostgreSQL, here in a data
+/// folder of the test's own (as a newcomer's would be under the default folder).
+/// </summary>
 public sealed class DemoCommandTests
 {
     [Fact]
     public async Task DemoJsonOnTheSampleCityReachesEveryHomeAndReportsItsCosts()
     {
-        var run = await OrgTasksProcess.RunAsync(["demo", "--json"], TimeSpan.FromMinutes(3));
+        await using var data = new Postgres.ManagedServerFolder();
+        var run = await OrgTasksProcess.RunAsync(["demo", "--json", "--data", data.Folder], TimeSpan.FromMinutes(3));
 
         CliAssert.Succeeded(run);
         using var json = JsonDocument.Parse(run.Stdout); // stdout is the JSON document and nothing else
@@ -24,5 +28,7 @@ public sealed class DemoCommandTests
         Assert.True(root.GetProperty("warmSeconds").GetDouble() >= 0);
         Assert.True(root.GetProperty("peakMemoryBytes").GetInt64() > 0);
         CliAssert.Contains("every home reached", run.Stderr, run);
+        CliAssert.Contains("PostgreSQL", run.Stderr, run); // the default store, named in the start-up line
+        Assert.False(await data.Open().GetStatusAsync() is { Running: true }, "the demo left its managed server running");
     }
 }

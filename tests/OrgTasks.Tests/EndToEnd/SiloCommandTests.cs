@@ -18,7 +18,7 @@ public sealed class SiloCommandTests(SiloProcessFixture silo)
     [Fact]
     public async Task SecondSiloOnTakenPortsFailsWithACleanMessage()
     {
-        var run = await OrgTasksProcess.RunAsync("silo", "--silo-port", silo.SiloPort.ToString(), "--gateway-port", silo.GatewayPort.ToString());
+        var run = await OrgTasksProcess.RunAsync("silo", "--storage", "memory", "--silo-port", silo.SiloPort.ToString(), "--gateway-port", silo.GatewayPort.ToString());
 
         CliAssert.FailedCleanly(run, 1, "cannot start the silo");
     }
@@ -27,7 +27,7 @@ public sealed class SiloCommandTests(SiloProcessFixture silo)
     public async Task SiloStopsGracefullyOnSigterm()
     {
         var ports = FreeTcpPort.Take(2);
-        using var process = OrgTasksProcess.Start(["silo", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()]);
+        using var process = OrgTasksProcess.Start(["silo", "--storage", "memory", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()]);
         try
         {
             var stderr = process.StandardError.ReadToEndAsync();
