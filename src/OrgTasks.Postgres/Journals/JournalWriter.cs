@@ -19,7 +19,7 @@ internal sealed class JournalWriter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<PendingWrite> _queue;
     private readonly Task _loop;
-    private readonly KnownStatements _known = new(65_536);
+    private readonly WriterMemory _memory = new();
 
     // Outage bookkeeping, touched only by the loop: log the first failure and the recovery, not every failed commit.
     private long _failedSince;
@@ -72,7 +72,7 @@ internal sealed class JournalWriter : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await WriteBatch.ExecuteAsync(_source, writes, _known, _options.CommandTimeout, CancellationToken.None).ConfigureAwait(false);
+            await WriteBatch.ExecuteAsync(_source, writes, _memory, _options.CommandTimeout, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception error) when (JournalErrors.IsBadData(error))
         {
@@ -87,6 +87,7 @@ internal sealed class JournalWriter : IAsyncDisposable
                 JournalLog.Unavailable(_logger, writes.Count, JournalErrors.Reason(error));
             }
             _failedWrites += writes.Count;
+            _memory.OutcomeUnknown(writes);
             var failure = JournalErrors.Unavailable(error);
             foreach (var write in writes) write.Fail(failure);
             return;

@@ -1,23 +1,24 @@
 namespace OrgTasks.Postgres.Journals;
 
 /// <summary>
-/// Statement ids this writer has committed lately. A statement's text is written with its first hop; the six hops
-/// after it skip the row instead of sending the text again for an ON CONFLICT probe (measured: a tenth of the hops'
-/// database time). Two generations bound the memory; forgetting an id only costs one such probe. Touched by the
-/// writer's loop alone.
+/// Keys the writer saw lately, in two generations so that memory stays bounded: when the current one is full it
+/// becomes the previous one and the oldest keys are forgotten. Forgetting must only ever cost work, never correctness.
+/// Touched by the writer's loop alone, so it needs no lock.
 /// </summary>
-internal sealed class KnownStatements(int generation)
+internal sealed class RecentSet<T>(int generation) where T : notnull
 {
-    private HashSet<string> _current = new(StringComparer.Ordinal);
-    private HashSet<string> _previous = new(StringComparer.Ordinal);
+    private HashSet<T> _current = [];
+    private HashSet<T> _previous = [];
 
-    public bool Contains(string id) => _current.Contains(id) || _previous.Contains(id);
+    public bool Contains(T key) => _current.Contains(key) || _previous.Contains(key);
 
-    /// <summary>Called after the commit that wrote (or found) these statements.</summary>
-    public void Add(string id)
+    public void Add(T key)
     {
-        if (!_current.Add(id) || _current.Count < generation) return;
+        if (!_current.Add(key) || _current.Count < generation) return;
         (_previous, _current) = (_current, _previous);
         _current.Clear();
     }
+
+    /// <summary>Removes <paramref name="key"/>; true when it was there.</summary>
+    public bool Remove(T key) => _current.Remove(key) | _previous.Remove(key);
 }

@@ -19,12 +19,21 @@ internal sealed class AcceptHopsWrite(string holder, IReadOnlyList<HeldStatement
 
     public override void AddTo(WriteBatch batch) => batch.Statements.Add(this);
 
-    /// <summary>New = written by this batch (returned by the insert) and this caller's row was the one written.</summary>
-    public void Resolve(HashSet<(string Statement, string Holder)> inserted)
+    /// <summary>
+    /// New = this caller's row was the one written, by this batch (returned by the insert) or by an earlier one whose
+    /// caller was never told (<paramref name="unacknowledged"/>).
+    /// </summary>
+    public void Resolve(HashSet<(string Statement, string Holder)> inserted, RecentSet<(string, string)>? unacknowledged)
     {
         for (var i = 0; i < Statements.Count; i++)
-            _fresh[i] = First[i] && inserted.Contains((Statements[i].Statement.Id, Holder));
+        {
+            var key = (Statements[i].Statement.Id, Holder);
+            _fresh[i] = First[i] && (inserted.Contains(key) || unacknowledged?.Remove(key) == true);
+        }
     }
+
+    /// <summary>The hops this write asked for, for the writer to remember when their outcome is unknown.</summary>
+    public IEnumerable<(string Statement, string Holder)> Keys => Statements.Select(s => (s.Statement.Id, Holder));
 }
 
 /// <summary>The next hop acknowledged these statements: they are no longer held by <see cref="Holder"/>.</summary>

@@ -17,10 +17,11 @@ internal sealed class WriteBatch
     private IEnumerable<IWriteSection> Sections => [Statements, Leaflets, Deliveries];
 
     public static async Task ExecuteAsync(
-        NpgsqlDataSource source, IReadOnlyList<PendingWrite> writes, KnownStatements known, TimeSpan timeout, CancellationToken cancellation)
+        NpgsqlDataSource source, IReadOnlyList<PendingWrite> writes, WriterMemory memory, TimeSpan timeout, CancellationToken cancellation)
     {
         var batch = new WriteBatch();
-        batch.Statements.Known = known;
+        batch.Statements.Known = memory.KnownStatements;
+        batch.Statements.Unacknowledged = memory.UnacknowledgedHops;
         foreach (var write in writes) write.AddTo(batch);
 
         await using var connection = await source.OpenConnectionAsync(cancellation);
