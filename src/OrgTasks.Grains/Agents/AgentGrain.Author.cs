@@ -11,6 +11,8 @@ public sealed partial class AgentGrain
         ArgumentNullException.ThrowIfNull(draft);
         if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the statement needs an id");
         if (string.IsNullOrWhiteSpace(draft.Text)) throw new InvalidRequestException("the statement text is empty");
+        // A NUL cannot be stored (PostgreSQL text refuses it); refused here, before any hop accepts the statement.
+        if (draft.Text.Contains('\0')) throw new InvalidRequestException("the statement text contains a NUL character");
         if (draft.Text.Length > services.Options.MaxStatementLength)
             throw new InvalidRequestException(
                 $"the statement text has {draft.Text.Length:N0} characters; at most {services.Options.MaxStatementLength:N0} are accepted");

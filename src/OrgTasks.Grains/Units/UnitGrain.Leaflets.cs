@@ -20,6 +20,9 @@ public abstract partial class UnitGrain
         if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the leaflet needs an id");
         if (string.IsNullOrWhiteSpace(draft.Title)) throw new InvalidRequestException("the leaflet needs a title");
         if (string.IsNullOrWhiteSpace(draft.Text)) throw new InvalidRequestException("the leaflet needs a text");
+        // A NUL cannot be stored (PostgreSQL text refuses it): refused before any unit accepts the leaflet.
+        if (draft.Title.Contains('\0') || draft.Text.Contains('\0'))
+            throw new InvalidRequestException("the leaflet's title or text contains a NUL character");
         if (draft.Text.Length > Services.Options.MaxLeafletLength)
             throw new InvalidRequestException($"the leaflet text has {draft.Text.Length:N0} characters; at most {Services.Options.MaxLeafletLength:N0} are accepted");
         if (draft.Deadline is { } d && d <= TimeSpan.Zero) throw new InvalidRequestException("the deadline must be a positive duration");

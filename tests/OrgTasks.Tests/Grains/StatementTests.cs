@@ -196,4 +196,16 @@ public sealed class StatementTests(ClusterFixture fixture)
 
         Assert.Contains("Central Organ", refused.Message);
     }
+
+    [Fact]
+    public async Task A_statement_text_with_a_NUL_character_is_refused_before_any_hop_stores_it()
+    {
+        var city = await AppliedCity();
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            Client.SendStatementAsync(city.Distributor(1, 1, 1), Addressee.Committee, "bad\0text"));
+
+        Assert.Contains("NUL", refused.Message);
+        Assert.Empty(await Client.GetInboxAsync(city.Committee));
+    }
 }
