@@ -1,20 +1,17 @@
-using System.Diagnostics;
-
 namespace OrgTasks.Tests.EndToEnd;
 
 public sealed class UnreachableGatewayTests
 {
     [Fact]
-    public async Task ClientCommandAgainstADeadGatewayFailsFastWithACleanMessage()
+    public async Task ClientCommandAgainstADeadGatewayFailsWithACleanMessage()
     {
         var gateway = $"127.0.0.1:{FreeTcpPort.Take(1)[0]}";
-        var watch = Stopwatch.StartNew();
 
-        var run = await OrgTasksProcess.RunAsync("org", "show", "--gateway", gateway);
+        // A command that hangs instead of failing is killed at the process time-out and fails the test.
+        var run = await OrgTasksProcess.RunAsync(["org", "show", "--gateway", gateway], TimeSpan.FromSeconds(30));
 
         CliAssert.FailedCleanly(run, 1, "cannot reach an OrgTasks silo");
         CliAssert.Contains(gateway, run.Stderr, run);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}\n{run}");
     }
 
     [Fact]
