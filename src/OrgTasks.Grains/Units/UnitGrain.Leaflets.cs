@@ -180,7 +180,9 @@ public abstract partial class UnitGrain
             }
         }
 
-        if (routesDone && config.Children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
+        // Complete only once the tracker has this unit's routes too: a completed unit never sends that report again.
+        var routesReported = work.RoutesReported || config.RouteMembers.Count == 0;
+        if (routesDone && routesReported && config.Children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
         {
             var coverage = new SubtreeCoverage
             {

@@ -192,4 +192,30 @@ public sealed class LeafletTests(ClusterFixture fixture)
             fixture.Blockade.Lift(late, "DeliverRoute");
         }
     }
+
+    [Fact]
+    public async Task A_unit_whose_report_to_the_tracker_fails_retries_it_before_completing_so_the_picture_stays_exact()
+    {
+        var city = TestCity.Create(districts: 2);
+        await Client.ApplyAsync(city.Spec);
+        var draft = new LeafletDraft { Id = OrgTasks.Ids.NewLeafletId(), Title = "Exact", Text = "text" };
+        fixture.Blockade.Block(draft.Id, "ReportUnit");
+        try
+        {
+            var committee = fixture.Cluster.Client.GetGrain<OrgTasks.Grains.ICommitteeGrain>(city.Committee);
+            await OrgTasksClient.As(OrgTasks.Identity.Actor.Unit(city.Committee), () => committee.IssueLeaflet(draft));
+            await Poll.UntilAsync(() => Task.FromResult(fixture.Blockade.Refused(draft.Id, "ReportUnit")), n => n >= 8, what: "reports refused");
+            var meanwhile = await Client.GetLeafletStatusAsync(draft.Id);
+            Assert.False(meanwhile.Complete); // no unit with routes completes while the tracker lacks its routes
+
+            fixture.Blockade.Lift(draft.Id, "ReportUnit");
+            var done = await Complete(draft.Id);
+            Assert.Equal(done.HomesTotal, done.HomesReached);
+            Assert.Empty(done.Stragglers);
+        }
+        finally
+        {
+            fixture.Blockade.Lift(draft.Id, "ReportUnit");
+        }
+    }
 }
