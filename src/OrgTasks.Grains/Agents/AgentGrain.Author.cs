@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Identity;
 namespace OrgTasks.Grains.Agents;
 
 /// <summary>The author role: a member writes a statement and hands it to its own unit.</summary>
@@ -6,7 +7,7 @@ public sealed partial class AgentGrain
     public async Task<string> SendStatement(StatementDraft draft)
     {
         var config = RequireConfig();
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         if (!caller.IsAgent(Id)) throw new AccessDeniedException($"{caller} may not send statements as agent '{Id}'");
         ArgumentNullException.ThrowIfNull(draft);
         if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the statement needs an id");

@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
 
 namespace OrgTasks.Grains.Agents;
@@ -16,7 +17,7 @@ public sealed partial class AgentGrain
     public async Task TransmitStatements(UnitRef unit, UnitRef to, IReadOnlyList<Statement> statements)
     {
         var config = RequireConfig();
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(statements);
         if (!caller.IsUnit(unit.Id))
             throw new AccessDeniedException($"{caller} may not hand statements of '{unit.Id}' to its contact");
@@ -62,12 +63,12 @@ public sealed partial class AgentGrain
             .ToList();
         foreach (var group in groups)
         {
-            var from = Config?.ContactFor.FirstOrDefault(u => u.Id == group.Key.Unit);
-            if (from is null || from.Value.Id is null) continue; // no longer this unit's contact: held (a breach shows)
+            var appointed = Config?.ContactFor.Where(u => u.Id == group.Key.Unit).Select(u => (UnitRef?)u).FirstOrDefault();
+            if (appointed is not { } from) continue; // no longer this unit's contact: held (a breach shows)
             foreach (var chunk in group.Chunk(StatementBatch))
             {
                 await StatementHandOver.RunAsync(Id, group.Key.Target.Id, chunk, _held,
-                    batch => GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from.Value, batch), services, logger);
+                    batch => GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from, batch), services, logger);
             }
         }
         return _held.Count > 0;

@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Durability;
 using OrgTasks.Grains.Telemetry;
 
@@ -12,7 +13,7 @@ public sealed partial class AgentGrain
     public async Task<RouteDelivery> DeliverRoute(Leaflet leaflet)
     {
         var config = RequireConfig();
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(leaflet);
         if (!caller.IsUnit(config.HomeUnit.Id))
             throw new AccessDeniedException($"{caller} may not send agent '{Id}' out: its route is served by '{config.HomeUnit.Id}'");

@@ -37,7 +37,7 @@ public sealed partial class AgentGrain(
 
     public async Task Configure(AgentConfig config)
     {
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         if (caller.Kind is not (ActorKind.Unit or ActorKind.System or ActorKind.Operator))
             throw new AccessDeniedException($"{caller} may not change agent '{Id}'");
         if (config.Id != Id) throw new InvalidRequestException($"agent '{Id}' cannot take the configuration of '{config.Id}'");
@@ -50,7 +50,7 @@ public sealed partial class AgentGrain(
 
     public async Task Dissolve()
     {
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         if (caller.Kind is not (ActorKind.System or ActorKind.Operator))
             throw new AccessDeniedException($"{caller} may not remove agent '{Id}'");
         if (Config is null) return;
@@ -63,6 +63,4 @@ public sealed partial class AgentGrain(
     private AgentConfig RequireConfig() =>
         Config ?? throw new NotFoundException($"agent '{Id}' does not exist in any applied organization");
 
-    private static Actor RequireCaller() =>
-        ActorContext.Current ?? throw new AccessDeniedException("the call carries no acting identity");
 }

@@ -47,9 +47,9 @@ public sealed class LeafletTrackerGrain(
 
     public async Task<Leaflet> Open(Leaflet leaflet, IReadOnlyList<UnitSummary> units)
     {
-        var caller = ActorContext.Current;
-        if (caller is not { Kind: ActorKind.Unit } || caller.Value.Id != leaflet.Issuer)
-            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not open leaflet '{leaflet.Id}'");
+        var caller = Callers.Require();
+        if (caller.Kind != ActorKind.Unit || caller.Id != leaflet.Issuer)
+            throw new AccessDeniedException($"{caller} may not open leaflet '{leaflet.Id}'");
         if (leaflet.Id != this.GetPrimaryKeyString()) throw new InvalidRequestException($"leaflet '{leaflet.Id}' sent to tracker '{this.GetPrimaryKeyString()}'");
         if (state.State.Leaflet is { } existing) return existing; // a retried issue: the first one stands
         state.State = new LeafletTrackerState { Leaflet = leaflet, Units = units.ToList() };
@@ -60,9 +60,9 @@ public sealed class LeafletTrackerGrain(
 
     public Task ReportUnit(UnitDeliveryReport report)
     {
-        var caller = ActorContext.Current;
-        if (caller is not { Kind: ActorKind.Unit } || caller.Value.Id != report.Unit || !UnitIds.Contains(report.Unit))
-            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not report for '{report.Unit}'");
+        var caller = Callers.Require();
+        if (caller.Kind != ActorKind.Unit || caller.Id != report.Unit || !UnitIds.Contains(report.Unit))
+            throw new AccessDeniedException($"{caller} may not report for '{report.Unit}'");
         _reports[report.Unit] = report.Routes;
         return Task.CompletedTask;
     }
@@ -70,9 +70,9 @@ public sealed class LeafletTrackerGrain(
     public async Task ReportComplete(SubtreeCoverage coverage)
     {
         var leaflet = RequireLeaflet();
-        var caller = ActorContext.Current;
-        if (caller is not { Kind: ActorKind.Unit } || caller.Value.Id != leaflet.Scope || coverage.Unit != leaflet.Scope)
-            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not complete leaflet '{leaflet.Id}'");
+        var caller = Callers.Require();
+        if (caller.Kind != ActorKind.Unit || caller.Id != leaflet.Scope || coverage.Unit != leaflet.Scope)
+            throw new AccessDeniedException($"{caller} may not complete leaflet '{leaflet.Id}'");
         await CompleteAsync(coverage);
     }
 

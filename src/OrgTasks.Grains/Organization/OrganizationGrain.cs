@@ -21,9 +21,9 @@ public sealed class OrganizationGrain(
 
     public async Task<ApplyReport> Apply(OrganizationPlan plan)
     {
-        var caller = ActorContext.Current;
-        if (caller?.Kind != ActorKind.Operator)
-            throw new AccessDeniedException($"{caller?.ToString() ?? "a caller without identity"} may not apply the organization file");
+        var caller = Callers.Require();
+        if (caller.Kind != ActorKind.Operator)
+            throw new AccessDeniedException($"{caller} may not apply the organization file");
         ArgumentNullException.ThrowIfNull(plan);
         var name = this.GetPrimaryKeyString();
         if (plan.Name != name) throw new InvalidRequestException($"plan for '{plan.Name}' sent to organization '{name}'");

@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Telemetry;
 
 namespace OrgTasks.Grains.Units;
@@ -13,7 +14,7 @@ public abstract partial class UnitGrain
     public async Task<string> IssueLeaflet(LeafletDraft draft)
     {
         var config = RequireConfig();
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         if (!caller.IsUnit(Id) && caller.Kind != ActorKind.Operator)
             throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}'");
         ArgumentNullException.ThrowIfNull(draft);
@@ -59,7 +60,7 @@ public abstract partial class UnitGrain
     public async Task<LeafletAck> ReceiveLeaflet(Leaflet leaflet)
     {
         var config = RequireConfig();
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(leaflet);
         if (!MaySendLeaflet(config, caller, leaflet))
             throw new AccessDeniedException($"{caller} may not pass leaflets to '{Id}'");
@@ -95,7 +96,7 @@ public abstract partial class UnitGrain
     public Task ReportCoverage(SubtreeCoverage coverage)
     {
         var config = RequireConfig();
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(coverage);
         if (!caller.IsUnit(coverage.Unit) || config.Children.All(c => c.Unit.Id != coverage.Unit))
             throw new AccessDeniedException($"{caller} may not report coverage of '{coverage.Unit}' to '{Id}'");

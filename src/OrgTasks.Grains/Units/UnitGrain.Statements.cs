@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
 
 namespace OrgTasks.Grains.Units;
@@ -14,7 +15,7 @@ public abstract partial class UnitGrain
     public async Task AcceptStatements(UnitRef? fromChild, IReadOnlyList<Statement> statements)
     {
         var config = RequireConfig();
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(statements);
         if (fromChild is { } child) RequireContactOf(config, child.Id, caller);
         else RequireMemberAuthor(config, caller, statements);

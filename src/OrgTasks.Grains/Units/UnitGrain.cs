@@ -79,12 +79,10 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
     protected UnitConfig RequireConfig() =>
         Config ?? throw new NotFoundException($"unit '{Id}' does not exist in any applied organization");
 
-    protected static Actor RequireCaller() =>
-        ActorContext.Current ?? throw new AccessDeniedException("the call carries no acting identity");
 
     private static void RequireSystemCaller()
     {
-        var caller = RequireCaller();
+        var caller = Callers.Require();
         if (caller.Kind is not (ActorKind.System or ActorKind.Operator))
             throw new AccessDeniedException($"{caller} may not change the organization; apply the organization file instead");
     }
