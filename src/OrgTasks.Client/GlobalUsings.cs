@@ -5,3 +5,5 @@ global using OrgTasks.Identity;
 global using OrgTasks.Leaflets;
 global using OrgTasks.Plan;
 global using OrgTasks.Statements;
+global using OrgTasks.Life;
+global using OrgTasks.Deposits;

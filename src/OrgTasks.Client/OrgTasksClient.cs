@@ -9,7 +9,7 @@ namespace OrgTasks.Client;
 /// coverage, read routes and inboxes. Every call carries the acting identity in the request context; the grains check
 /// it. Sends carry ids made here, so that retrying a send whose answer was lost cannot create a second statement.
 /// </summary>
-public sealed class OrgTasksClient(IGrainFactory grains)
+public sealed partial class OrgTasksClient(IGrainFactory grains)
 {
     private static readonly Actor Operator = Actor.Operator("cli");
 

@@ -64,6 +64,9 @@ public static class PlanBuilder
             return null;
         }
 
+        // Every route is carried whole by its owner; the organization's life (arrests) may share it out later.
+        List<RouteShare> Shares(string id) => routeMembers[id].Select(a => RouteShare.Whole(a, agents[a].HomeCount)).ToList();
+
         List<ChildLink> ChildLinks(string id) => children.TryGetValue(id, out var below)
             ? below.Select(g => new ChildLink(refs[g.Id], g.Contact, Affiliation(g.Affiliation))).ToList()
             : [];
@@ -90,6 +93,7 @@ public static class PlanBuilder
             Candidates = committee.Candidates,
             Cooptation = committee.Cooptation == Spec.Cooptation.Majority ? "majority" : "two-thirds",
             RouteMembers = routeMembers[committee.Id],
+            Shares = Shares(committee.Id),
             Children = ChildLinks(committee.Id),
             OwnHomes = ownHomes[committee.Id],
             SubtreeHomes = subtreeHomes[committee.Id],
@@ -108,6 +112,7 @@ public static class PlanBuilder
                 Alternates = group.Alternates,
                 Members = group.Members,
                 RouteMembers = routeMembers[id],
+                Shares = Shares(id),
                 Children = ChildLinks(id),
                 Secrecy = Secrecy(group.Secrecy),
                 Affiliation = Affiliation(group.Affiliation),

@@ -26,6 +26,8 @@ public static class OrgTasksGrainsExtensions
         services.TryAddSingleton<IStatementJournal, MemoryStatementJournal>();
         services.TryAddSingleton<ILeafletJournal, MemoryLeafletJournal>();
         services.TryAddSingleton<IDeliveryJournal, MemoryDeliveryJournal>();
+        services.TryAddSingleton<Identity.AgentStandings>();
+        services.AddHostedService<Identity.StandingsRefresher>();
         services.TryAddSingleton<OrgTasksServices>();
         silo.AddOutgoingGrainCallFilter<ActorStampFilter>();
         silo.AddIncomingGrainCallFilter<ActorCheckFilter>();

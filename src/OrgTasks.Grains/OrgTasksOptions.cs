@@ -25,4 +25,13 @@ public sealed class OrgTasksOptions
 
     /// <summary>Most calls one unit or the directory has in flight at once when fanning out. Default: 512.</summary>
     public int FanOutLimit { get; set; } = 512;
+
+    /// <summary>
+    /// How often each silo refreshes its list of arrested and suspended agents from the registry. The silo that holds
+    /// the registry learns of an arrest or a warning at once; the others within this interval. Default: 1 second.
+    /// </summary>
+    public TimeSpan StandingsRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most notices a unit keeps (the oldest go first). Default: 200.</summary>
+    public int NoticesKept { get; set; } = 200;
 }

@@ -10,7 +10,8 @@ public sealed class OrgTasksServices(
     ILeafletJournal leaflets,
     IDeliveryJournal deliveries,
     IOptions<OrgTasksOptions> options,
-    [FromKeyedServices(OrgTasksServices.ClockKey)] TimeProvider clock)
+    [FromKeyedServices(OrgTasksServices.ClockKey)] TimeProvider clock,
+    Identity.AgentStandings standings)
 {
     /// <summary>
     /// The organization's clock is its own keyed service, not Orleans' <see cref="TimeProvider"/>: tests move the
@@ -23,6 +24,8 @@ public sealed class OrgTasksServices(
     public IDeliveryJournal Deliveries { get; } = deliveries;
     public OrgTasksOptions Options { get; } = options.Value;
     public TimeProvider Clock { get; } = clock;
+    /// <summary>Who is arrested or suspended, as this silo knows it.</summary>
+    public Identity.AgentStandings Standings { get; } = standings;
 }
 
 /// <summary>The grain storage name every OrgTasks grain state uses; its provider is chosen by configuration.</summary>

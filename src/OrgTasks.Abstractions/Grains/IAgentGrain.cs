@@ -22,16 +22,27 @@ public interface IContact : IGrainWithStringKey
 
     /// <summary>Statements this contact holds, not yet acknowledged by the unit above.</summary>
     Task<IReadOnlyList<HeldStatement>> GetHeld();
+
+    /// <summary>
+    /// The statements this agent holds for <paramref name="unit"/> although it no longer carries for it (arrested,
+    /// suspended, or replaced): the unit hands them to its new contact, then confirms with <see cref="ConfirmSurrendered"/>.
+    /// Only the unit itself may ask.
+    /// </summary>
+    Task<IReadOnlyList<HeldStatement>> SurrenderHeld(UnitRef unit);
+
+    /// <summary>The new contact has stored these statements: they are no longer held here.</summary>
+    Task ConfirmSurrendered(UnitRef unit, IReadOnlyList<string> statementIds, string newContact);
 }
 
 /// <summary>A distributor: delivers a leaflet to every home on its route, each home once.</summary>
 public interface IDistributor : IGrainWithStringKey
 {
     /// <summary>
-    /// Delivers the leaflet to the homes on the route not yet reached and records them; a repeat finds the record and
-    /// delivers nothing again. Called by the unit that serves this agent's route.
+    /// Delivers the leaflet to the homes of <paramref name="share"/> not yet reached and records them; a repeat finds the
+    /// record and delivers nothing again. Called by a unit this agent is a member of: normally the agent's own route,
+    /// or a share of the route of a member who is out of action.
     /// </summary>
-    Task<RouteDelivery> DeliverRoute(Leaflet leaflet);
+    Task<RouteDelivery> DeliverRoute(Leaflet leaflet, RouteShare share);
 }
 
 /// <summary>An agent: a person of the organization. Every agent is a grain, keyed by its id from the organization file.</summary>

@@ -6,7 +6,7 @@ namespace OrgTasks.Grains;
 /// The organization directory, keyed by the organization's name: holds the applied plan, makes the units and agents
 /// match it, and describes the tree to operators and leaflet trackers.
 /// </summary>
-public interface IOrganizationGrain : IGrainWithStringKey
+public interface IOrganizationGrain : IGrainWithStringKey, IOrganizationLife
 {
     /// <summary>Makes the cluster match the plan; reports what changed. The same plan twice changes nothing.</summary>
     Task<ApplyReport> Apply(OrganizationPlan plan);
@@ -24,6 +24,52 @@ public interface IOrganizationGrain : IGrainWithStringKey
     Task<string?> GetCommittee();
 }
 
+/// <summary>
+/// The organization's life on top of its file: arrests, provocateur warnings, co-optation, delegates, the centre's key,
+/// re-established groups. Each event changes the effective organization (the file with the event applied) and sends
+/// the units and agents whose configuration changed their new one; applying the file again keeps the events.
+/// Callers: operators acting for the committee or the centre; where the letter says who decides, the grain checks it.
+/// </summary>
+public interface IOrganizationLife : IGrainWithStringKey
+{
+    /// <summary>The agent is lost: its contact duties pass to the first free alternate, its route to an alternate or
+    /// to the group's other distributors, an executive seat to the next candidate. Arresting again changes nothing.</summary>
+    Task<OrgTasks.Life.LifeReport> Arrest(string agent);
+
+    /// <summary>The agent is free again and takes back what the file gives it.</summary>
+    Task<OrgTasks.Life.LifeReport> Release(string agent);
+
+    /// <summary>Suspends a suspected provocateur at once and warns the groups where the suspect is known.</summary>
+    Task<OrgTasks.Life.LifeReport> Warn(string suspect, string reason);
+
+    /// <summary>Lifts a warning: the agent acts again; quarantined statements travel on.</summary>
+    Task<OrgTasks.Life.LifeReport> Clear(string agent);
+
+    /// <summary>Proposes to co-opt <paramref name="agent"/> as a committee member with <paramref name="function"/>, or
+    /// (with <paramref name="executive"/>) to seat a member in the executive group (at most five).</summary>
+    Task<OrgTasks.Life.Proposal> Propose(string agent, string function, bool executive);
+
+    /// <summary>A committee member's vote; once the threshold is reached the proposal takes effect.</summary>
+    Task<OrgTasks.Life.Proposal> Vote(string proposal, string member, bool yes);
+
+    /// <summary>The Central Committee consents to the committee: statements to the central bodies may go up.</summary>
+    Task<OrgTasks.Life.LifeReport> Consent();
+
+    /// <summary>Details <paramref name="agent"/> as a delegate to <paramref name="unit"/> (any group or sub-group).</summary>
+    Task<OrgTasks.Life.LifeReport> DetailDelegate(string agent, string unit);
+
+    /// <summary>Installs the centre's public key (SubjectPublicKeyInfo DER); every group deposits its contacts sealed with it.</summary>
+    Task<OrgTasks.Life.LifeReport> InstallCentreKey(byte[] publicKey);
+
+    /// <summary>
+    /// Reconstitutes a group lost to arrests from its opened deposit: the Central Committee's delegate becomes its
+    /// contact, the deposit's free members its members, and the routes in the deposit are carried again.
+    /// </summary>
+    Task<OrgTasks.Life.LifeReport> Reestablish(string group, string delegateAgent, OrgTasks.Deposits.DepositContents deposit);
+
+    Task<OrgTasks.Life.LifeView> GetLife();
+}
+
 /// <summary>The list of organizations in this cluster (one grain, key <see cref="Key"/>).</summary>
 public interface IOrganizationRegistryGrain : IGrainWithStringKey
 {
@@ -37,4 +83,11 @@ public interface IOrganizationRegistryGrain : IGrainWithStringKey
 
     /// <summary>Where a unit is, or empty when no applied organization has it.</summary>
     Task<UnitLocation?> FindUnit(string unit);
+
+    /// <summary>Records an agent's standing (from the organization's life). Free removes the entry.</summary>
+    Task SetStanding(string agent, OrgTasks.Life.AgentStanding standing);
+
+    /// <summary>Every agent who is not free, when the list is newer than <paramref name="knownVersion"/>; empty otherwise.
+    /// Each silo polls this to refuse calls on behalf of arrested or suspended agents.</summary>
+    Task<OrgTasks.Life.Standings?> GetStandings(long knownVersion);
 }

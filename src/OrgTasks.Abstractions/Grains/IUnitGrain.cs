@@ -3,7 +3,7 @@ using OrgTasks.Plan;
 namespace OrgTasks.Grains;
 
 /// <summary>What every unit is: configured from the organization file, a hop for statements, a receiver of leaflets.</summary>
-public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiver, ILeafletIssuer
+public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiver, ILeafletIssuer, INoticeBoard
 {
     /// <summary>Sets this unit's configuration (from <c>org apply</c>) and configures the agents whose home it is.</summary>
     Task Configure(UnitConfig config, IReadOnlyList<AgentConfig> homeAgents);
@@ -13,6 +13,12 @@ public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiv
 
     /// <summary>The unit's configuration; empty when the unit does not exist.</summary>
     Task<UnitConfig?> GetConfig();
+
+    /// <summary>
+    /// Composition and activity, as far as the caller may see them: members see what the group's degree of secrecy
+    /// allows, delegates and operators see everything. Anybody else is refused.
+    /// </summary>
+    Task<OrgTasks.Life.GroupView> GetComposition();
 }
 
 /// <summary>The local committee: head of the city's work, holder of the statement inbox.</summary>

@@ -18,4 +18,8 @@ public sealed record AgentConfig
     [Id(5)] public IReadOnlyList<UnitRef> ContactFor { get; init; } = [];
     /// <summary>Who the agent's statements can be addressed to: the committee, and the central bodies the organization has.</summary>
     [Id(6)] public IReadOnlyList<OrgTasks.Statements.Addressee> Addressees { get; init; } = [];
+    /// <summary>Whether the agent can act; every call on behalf of an agent who is not free is refused.</summary>
+    [Id(7)] public OrgTasks.Life.AgentStanding Standing { get; init; }
+    /// <summary>Units this agent was detailed to as a delegate.</summary>
+    [Id(8)] public IReadOnlyList<UnitRef> DelegateFor { get; init; } = [];
 }

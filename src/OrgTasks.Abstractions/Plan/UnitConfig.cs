@@ -35,4 +35,17 @@ public sealed record UnitConfig
     /// <summary>The nearest district and factory above (or this unit itself), for the per-district picture.</summary>
     [Id(18)] public string? District { get; init; }
     [Id(19)] public string? Factory { get; init; }
+    /// <summary>Who carries which homes of the routes of <see cref="RouteMembers"/>: each route whole by its owner,
+    /// unless the owner is out of action (then an alternate, or shares among the other distributors).</summary>
+    [Id(20)] public IReadOnlyList<RouteShare> Shares { get; init; } = [];
+    /// <summary>Members out of action (arrested or suspended): they may not act for this unit.</summary>
+    [Id(21)] public IReadOnlyList<string> Lost { get; init; } = [];
+    /// <summary>Nobody is left to be the contact or to carry a route: the group waits to be re-established.</summary>
+    [Id(22)] public bool CutOff { get; init; }
+    /// <summary>Agents detailed here by the committee or the Central Committee: they may see composition and activity.</summary>
+    [Id(23)] public IReadOnlyList<string> Delegates { get; init; } = [];
+    /// <summary>The centre's public key (SubjectPublicKeyInfo DER): a group seals its list of contacts with it.</summary>
+    [Id(24)] public byte[]? CentreKey { get; init; }
+    /// <summary>For a committee under a Central Committee: not yet consented to, so nothing goes to the centre.</summary>
+    [Id(25)] public bool AwaitingConsent { get; init; }
 }

@@ -20,4 +20,6 @@ public sealed record HeldStatement
     [Id(3)] public int Attempts { get; init; }
     /// <summary>For a contact: the unit above it carries the statement to.</summary>
     [Id(4)] public OrgTasks.Plan.UnitRef? Target { get; init; }
+    /// <summary>Written by an agent under a provocateur warning: held here for review until the warning is lifted.</summary>
+    [Id(5)] public bool Quarantined { get; init; }
 }

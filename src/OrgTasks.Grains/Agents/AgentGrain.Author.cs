@@ -9,6 +9,7 @@ public sealed partial class AgentGrain
         var config = RequireConfig();
         var caller = Callers.Require();
         if (!caller.IsAgent(Id)) throw new AccessDeniedException($"{caller} may not send statements as agent '{Id}'");
+        RequireFree(config);
         ArgumentNullException.ThrowIfNull(draft);
         if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the statement needs an id");
         if (string.IsNullOrWhiteSpace(draft.Text)) throw new InvalidRequestException("the statement text is empty");

@@ -23,6 +23,7 @@ public sealed partial class AgentGrain
             throw new AccessDeniedException($"{caller} may not hand statements of '{unit.Id}' to its contact");
         if (config.ContactFor.All(u => u.Id != unit.Id))
             throw new AccessDeniedException($"agent '{Id}' is not the appointed contact of '{unit.Id}'");
+        RequireFree(config);
 
         var now = services.Clock.GetUtcNow();
         var held = statements.Select(s => new HeldStatement
@@ -51,20 +52,23 @@ public sealed partial class AgentGrain
     }
 
     public Task<IReadOnlyList<HeldStatement>> GetHeld() =>
-        Task.FromResult<IReadOnlyList<HeldStatement>>(_held.Values.OrderBy(h => h.Hop.AcceptedAt).ToList());
+        Task.FromResult<IReadOnlyList<HeldStatement>>(_held.Values.OrderBy(h => h.Hop.AcceptedAt)
+            .Select(h => services.Standings.IsSuspended(h.Statement.Author) ? h with { Quarantined = true } : h).ToList());
 
     /// <summary>Carries held statements to the unit above; returns whether any are left to retry.</summary>
     private async Task<bool> PassStatementsOnAsync(CancellationToken cancellation)
     {
         if (_held.Count == 0) return false;
+        // Statements by an agent under a provocateur warning stay where they are (quarantined) until it is lifted.
         var groups = _held.Values
-            .Where(h => h.Target is not null)
+            .Where(h => h.Target is not null && !services.Standings.IsSuspended(h.Statement.Author))
             .GroupBy(h => (Unit: h.Hop.Unit, Target: h.Target!.Value))
             .ToList();
         foreach (var group in groups)
         {
             var appointed = Config?.ContactFor.Where(u => u.Id == group.Key.Unit).Select(u => (UnitRef?)u).FirstOrDefault();
-            if (appointed is not { } from) continue; // no longer this unit's contact: held (a breach shows)
+            // No longer this unit's free contact: the unit takes these back for its new contact (SurrenderHeld).
+            if (appointed is not { } from || !CarriesFor(from.Id)) continue;
             foreach (var chunk in group.Chunk(StatementBatch))
             {
                 await StatementHandOver.RunAsync(Id, group.Key.Target.Id, chunk, _held,

@@ -5,39 +5,47 @@ using OrgTasks.Grains.Telemetry;
 namespace OrgTasks.Grains.Agents;
 
 /// <summary>
-/// The distributor role: one call per leaflet delivers the whole route. The delivery record is looked up first, so a
-/// repeated request (after a crash, a retry) finds the homes already reached and hands nothing out twice.
+/// The distributor role: one call per leaflet delivers the agent's share of a route (normally its own route, whole).
+/// The delivery record is looked up first, so a repeated request (after a crash, a retry, an arrest that moved the
+/// route to someone else) finds the homes already reached and hands nothing out twice.
 /// </summary>
 public sealed partial class AgentGrain
 {
-    public async Task<RouteDelivery> DeliverRoute(Leaflet leaflet)
+    public async Task<RouteDelivery> DeliverRoute(Leaflet leaflet, RouteShare share)
     {
         var config = RequireConfig();
         var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(leaflet);
-        if (!caller.IsUnit(config.HomeUnit.Id))
-            throw new AccessDeniedException($"{caller} may not send agent '{Id}' out: its route is served by '{config.HomeUnit.Id}'");
+        ArgumentNullException.ThrowIfNull(share);
+        if (caller.Kind != ActorKind.Unit || config.Units.All(u => u.Id != caller.Id) && config.HomeUnit.Id != caller.Id)
+            throw new AccessDeniedException($"{caller} may not send agent '{Id}' out: it is not a unit of '{Id}'");
+        RequireFree(config);
+        if (share.Carrier != Id) throw new InvalidRequestException($"the share of route '{share.Route}' is carried by '{share.Carrier}', not by '{Id}'");
+        if (share.Route == Id && share.RouteHomes != config.Route.HomeCount)
+            throw new InvalidRequestException($"route '{Id}' has {config.Route.HomeCount} homes, not {share.RouteHomes}");
+        if (share.From < 0 || share.Count < 0 || share.From + share.Count > share.RouteHomes)
+            throw new InvalidRequestException($"homes {share.From}..{share.From + share.Count} are not on route '{share.Route}' ({share.RouteHomes} homes)");
 
-        var homes = config.Route.HomeCount;
-        var existing = await services.Deliveries.FindAsync(leaflet.Id, Id);
-        var missing = HomeMask.Missing(HomeMask.All(homes), existing?.Delivered);
+        var wanted = HomeMask.Range(share.RouteHomes, share.From, share.Count);
+        var existing = await services.Deliveries.FindAsync(leaflet.Id, share.Route);
+        var missing = HomeMask.Missing(wanted, existing?.Delivered);
         if (HomeMask.Count(missing) == 0)
         {
-            var reached = existing?.HomesReached ?? 0;
-            return Result(homes, reached, 0, existing?.Duplicates ?? 0, existing?.DeliveredAt ?? services.Clock.GetUtcNow());
+            var reached = existing is null ? 0 : HomeMask.CountIn(existing.Delivered, share.From, share.Count);
+            return Result(share, reached, 0, existing?.Duplicates ?? 0, existing?.DeliveredAt ?? services.Clock.GetUtcNow());
         }
 
         // The leaflet goes to each missing home; the record of it is what makes a replay harmless.
-        var (record, newly) = await services.Deliveries.RecordAsync(leaflet.Id, Id, Id, homes, missing, services.Clock.GetUtcNow());
+        var (record, newly) = await services.Deliveries.RecordAsync(leaflet.Id, share.Route, Id, share.RouteHomes, missing, services.Clock.GetUtcNow());
         OrgTasksTelemetry.HomesDelivered.Add(newly);
-        return Result(homes, record.HomesReached, newly, record.Duplicates, record.DeliveredAt);
+        return Result(share, HomeMask.CountIn(record.Delivered, share.From, share.Count), newly, record.Duplicates, record.DeliveredAt);
     }
 
-    private RouteDelivery Result(int homes, int reached, int newly, int duplicates, DateTimeOffset at) => new()
+    private RouteDelivery Result(RouteShare share, int reached, int newly, int duplicates, DateTimeOffset at) => new()
     {
-        Route = Id,
+        Route = share.Route,
         DeliveredBy = Id,
-        HomesOnRoute = homes,
+        HomesOnRoute = share.Count,
         HomesReached = reached,
         NewlyDelivered = newly,
         Duplicates = duplicates,

@@ -12,6 +12,23 @@ public static class HomeMask
         return mask;
     }
 
+    /// <summary>Homes [<paramref name="from"/>, from + <paramref name="count"/>) of a route of <paramref name="homes"/>.</summary>
+    public static ulong[] Range(int homes, int from, int count)
+    {
+        var mask = new ulong[(homes + 63) / 64];
+        for (var i = from; i < from + count; i++) mask[i >> 6] |= 1UL << (i & 63);
+        return mask;
+    }
+
+    /// <summary>How many of homes [<paramref name="from"/>, from + <paramref name="count"/>) are set.</summary>
+    public static int CountIn(ulong[] mask, int from, int count)
+    {
+        var n = 0;
+        for (var i = from; i < from + count; i++)
+            if ((i >> 6) < mask.Length && (mask[i >> 6] & (1UL << (i & 63))) != 0) n++;
+        return n;
+    }
+
     public static int Count(ulong[] mask)
     {
         var n = 0;

@@ -7,17 +7,22 @@ namespace OrgTasks.Grains.Organization;
 /// The organization directory. Apply is rare and whole-file; everything on the hot path (statements, leaflets)
 /// goes unit to unit and never through here, except a leaflet's one question about its scope.
 /// </summary>
-public sealed class OrganizationGrain(
+public sealed partial class OrganizationGrain(
     [PersistentState("organization", OrgTasksStorage.Name)] IPersistentState<OrganizationState> state,
+    [PersistentState("organization-life", OrgTasksStorage.Name)] IPersistentState<OrganizationLife> life,
     OrgTasksServices services,
     ILogger<OrganizationGrain> logger)
     : Grain, IOrganizationGrain, IActingGrain
 {
     private OrganizationTree? _tree;
+    private EffectiveOrganization? _effective;
 
     public Actor Actor => Actor.System("organization:" + this.GetPrimaryKeyString());
 
-    private OrganizationTree? Tree => _tree ??= state.State.Plan is { } plan ? new OrganizationTree(plan) : null;
+    /// <summary>The tree as it is now (the file with its life applied): contacts, members and routes after arrests.</summary>
+    private OrganizationTree? Tree => _tree ??= Effective is { } effective ? new OrganizationTree(effective.ToPlan()) : null;
+
+    private EffectiveOrganization? Effective => _effective ??= state.State.Plan is { } plan ? LifeRules.Apply(plan, life.State) : null;
 
     public async Task<ApplyReport> Apply(OrganizationPlan plan)
     {
@@ -42,10 +47,15 @@ public sealed class OrganizationGrain(
 
         await RefuseForeignAsync(name, unitsAdded, agentsAdded);
 
+        // What is sent is the effective organization (the file with its life applied), and only what differs from
+        // what each unit and agent was sent last.
+        var effective = LifeRules.Apply(plan, life.State);
+        var (pushUnits, pushAgents, overrides) = Differences(effective, unitPrints, agentPrints, old.UnitPrints, old.AgentPrints);
+
         // Units configure the agents whose home they are: the fan-out is spread over the tree, not one activation.
-        var agentsByHome = agentsAdded.Concat(agentsChanged).GroupBy(a => a.HomeUnit.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<AgentConfig>)g.ToList());
-        var configure = unitsAdded.Concat(unitsChanged).Select(u => u.Unit.Id).ToHashSet(StringComparer.Ordinal);
-        var touched = plan.Units.Where(u => configure.Contains(u.Unit.Id) || agentsByHome.ContainsKey(u.Unit.Id)).ToList();
+        var agentsByHome = pushAgents.GroupBy(a => a.HomeUnit.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<AgentConfig>)g.ToList());
+        var configure = pushUnits.Select(u => u.Unit.Id).ToHashSet(StringComparer.Ordinal);
+        var touched = effective.Units.Values.Where(u => configure.Contains(u.Unit.Id) || agentsByHome.ContainsKey(u.Unit.Id)).ToList();
         await FanOut.ForEachAsync(touched, services.Options.FanOutLimit, unit =>
             GrainFactory.GetUnit(unit.Unit).Configure(unit, agentsByHome.GetValueOrDefault(unit.Unit.Id, [])));
         await FanOut.ForEachAsync(agentsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetGrain<IAgentGrain>(id).Dissolve());
@@ -69,9 +79,15 @@ public sealed class OrganizationGrain(
         {
             state.State = new OrganizationState { Plan = plan, UnitPrints = unitPrints, AgentPrints = agentPrints };
             await state.WriteStateAsync();
-            _tree = null;
             Log.Applied(logger, name, touched.Count + unitsRemoved.Count, agentsAdded.Count + agentsChanged.Count + agentsRemoved.Count);
         }
+        if (!overrides.OrderBy(p => p.Key).SequenceEqual(life.State.Overrides.OrderBy(p => p.Key)))
+        {
+            life.State.Overrides = overrides;
+            await life.WriteStateAsync();
+        }
+        _effective = effective;
+        _tree = null;
         await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).Register(name, plan.Committee, plan.Units.Select(u => u.Unit).ToList());
         return report;
     }

@@ -5,9 +5,17 @@ namespace OrgTasks.Grains.Organization;
 /// starting point for clients that know only a unit's id. Read at client start-up, never on the hot path.
 /// </summary>
 public sealed class OrganizationRegistryGrain(
-    [PersistentState("registry", OrgTasksStorage.Name)] IPersistentState<OrganizationRegistryState> state)
+    [PersistentState("registry", OrgTasksStorage.Name)] IPersistentState<OrganizationRegistryState> state,
+    Identity.AgentStandings standings)
     : Grain, IOrganizationRegistryGrain
 {
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // This silo enforces the list at once; the others pick it up through their refresher.
+        standings.Update(Snapshot());
+        return Task.CompletedTask;
+    }
+
     public async Task Register(string organization, string committee, IReadOnlyList<UnitRef> units)
     {
         var current = state.State;
@@ -26,6 +34,29 @@ public sealed class OrganizationRegistryGrain(
         Task.FromResult<IReadOnlyDictionary<string, string>>(new SortedDictionary<string, string>(state.State.Organizations, StringComparer.Ordinal));
 
     public Task<UnitLocation?> FindUnit(string unit) => Task.FromResult(state.State.Units.GetValueOrDefault(unit));
+
+    public async Task SetStanding(string agent, AgentStanding standing)
+    {
+        var caller = Identity.Callers.Require();
+        if (caller.Kind != ActorKind.System) throw new AccessDeniedException($"{caller} may not change an agent's standing; use arrest, release, warn or clear");
+        var current = state.State.Standings.TryGetValue(agent, out var known) ? known : AgentStanding.Free;
+        if (current == standing) return;
+        if (standing == AgentStanding.Free) state.State.Standings.Remove(agent);
+        else state.State.Standings[agent] = standing;
+        state.State.StandingsVersion++;
+        await state.WriteStateAsync();
+        standings.Update(Snapshot());
+    }
+
+    public Task<Standings?> GetStandings(long knownVersion) =>
+        Task.FromResult(state.State.StandingsVersion + 1 > knownVersion ? Snapshot() : null);
+
+    private Standings Snapshot() => new()
+    {
+        // Version 0 is "nothing known"; a fresh registry with nobody out of action is version 1 so that it replaces it.
+        Version = state.State.StandingsVersion + 1,
+        NotFree = new Dictionary<string, AgentStanding>(state.State.Standings, StringComparer.Ordinal),
+    };
 }
 
 [GenerateSerializer, Alias("orgtasks.registry-state.v1")]
@@ -33,4 +64,7 @@ public sealed class OrganizationRegistryState
 {
     [Id(0)] public Dictionary<string, string> Organizations { get; set; } = new(StringComparer.Ordinal);
     [Id(1)] public Dictionary<string, UnitLocation> Units { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Agents who are not free, across all organizations (agent ids are unique in a cluster).</summary>
+    [Id(2)] public Dictionary<string, AgentStanding> Standings { get; set; } = new(StringComparer.Ordinal);
+    [Id(3)] public long StandingsVersion { get; set; }
 }

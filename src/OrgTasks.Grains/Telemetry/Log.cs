@@ -20,4 +20,19 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "statement sweep could not wake {Holder}: {Error}")]
     public static partial void SweepFailed(ILogger logger, string holder, string error);
+
+    [LoggerMessage(7, LogLevel.Warning, "could not refresh the list of agents out of action: {Error}")]
+    public static partial void StandingsRefreshFailed(ILogger logger, string error);
+
+    [LoggerMessage(8, LogLevel.Warning, "{Unit}: taking over statements held by {Former} failed, will retry: {Error}")]
+    public static partial void TakeOverFailed(ILogger logger, string unit, string former, string error);
+
+    [LoggerMessage(9, LogLevel.Information, "organization {Organization}: {Event} {Subject}; {Reconfigured} configuration(s) sent")]
+    public static partial void LifeEvent(ILogger logger, string organization, string @event, string subject, int reconfigured);
+
+    [LoggerMessage(10, LogLevel.Information, "{Unit}: {Count} statement(s) taken over from {Former} by {Contact}")]
+    public static partial void TookOver(ILogger logger, string unit, int count, string former, string contact);
+
+    [LoggerMessage(11, LogLevel.Warning, "{Unit}: depositing its list of contacts with the centre failed ({Failure}), will retry")]
+    public static partial void DepositFailed(ILogger logger, string unit, string failure);
 }

@@ -13,6 +13,9 @@ public sealed class CommitteeGrain(
     protected override bool Serves(UnitKind kind) => kind == UnitKind.Committee;
     protected override bool IsAddressee(Addressee to) => to == Addressee.Committee;
 
+    /// <summary>Until the Central Committee consents to this committee, nothing it holds goes to the centre.</summary>
+    protected override bool MayPassOn(UnitConfig config, Addressee to) => !config.AwaitingConsent || to == Addressee.Committee;
+
     protected override UnitRef? NextUnit(UnitConfig config, Addressee to) => to switch
     {
         Addressee.CentralCommittee => config.CentralCommittee,

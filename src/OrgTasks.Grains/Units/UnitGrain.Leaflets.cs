@@ -85,6 +85,8 @@ public abstract partial class UnitGrain
             }
             return new LeafletAck { Unit = Id, Completed = open.Complete };
         }
+        // A group that must not know it belongs to the organization keeps no copy that names the issuer or the tree.
+        if (Config is { Affiliation: Affiliation.Unaware }) leaflet = ForUnaware(leaflet, Id);
         var record = await Services.Leaflets.AcceptAsync(Id, leaflet, Services.Clock.GetUtcNow());
         if (record.Stage == Durability.UnitLeafletStage.Reported) return new LeafletAck { Unit = Id, Completed = record.Coverage };
         // Open, or complete but not yet reported: (re)start the work; a finished subtree answers with its coverage.
@@ -144,10 +146,11 @@ public abstract partial class UnitGrain
             if (work.ChildrenAcked.Contains(child.Unit.Id)) continue;
             sends.Add(SendToChildAsync(work, child));
         }
-        foreach (var agent in config.RouteMembers)
+        var shares = config.Shares;
+        foreach (var share in shares)
         {
-            if (work.Routes.ContainsKey(agent)) continue;
-            sends.Add(DeliverAsync(work, agent));
+            if (work.Routes.ContainsKey(share.Key)) continue;
+            sends.Add(DeliverAsync(work, share));
         }
         if (sends.Count > 0)
         {
@@ -160,17 +163,20 @@ public abstract partial class UnitGrain
             }
         }
 
-        var routesDone = work.Routes.Count == config.RouteMembers.Count;
-        if (routesDone && !work.RoutesReported && config.RouteMembers.Count > 0)
+        // Done when every share the unit has now is delivered. A share from before an arrest changed who carries
+        // what is not counted: its homes are in the current shares too, and the delivery records know who had them.
+        var routesDone = shares.All(share => work.Routes.ContainsKey(share.Key));
+        if (routesDone && !work.RoutesReported && shares.Count > 0)
         {
             try
             {
+                var current = shares.Select(share => work.Routes[share.Key]).ToList();
                 await GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.Id).ReportUnit(new UnitDeliveryReport
                 {
                     LeafletId = leaflet.Id,
                     Unit = Id,
-                    Routes = work.Routes.Values.ToList(),
-                    CompletedAt = work.Routes.Values.Max(r => r.DeliveredAt),
+                    Routes = current,
+                    CompletedAt = current.Max(r => r.DeliveredAt),
                 });
                 work.RoutesReported = true;
             }
@@ -182,16 +188,17 @@ public abstract partial class UnitGrain
         }
 
         // Complete only once the tracker has this unit's routes too: a completed unit never sends that report again.
-        var routesReported = work.RoutesReported || config.RouteMembers.Count == 0;
+        var routesReported = work.RoutesReported || shares.Count == 0;
         if (routesDone && routesReported && config.Children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
         {
+            var routes = shares.Select(share => work.Routes[share.Key]).ToList();
             var coverage = new SubtreeCoverage
             {
                 LeafletId = leaflet.Id,
                 Unit = Id,
-                HomesTotal = work.Routes.Values.Sum(r => (long)r.HomesOnRoute) + work.ChildCoverage.Values.Sum(c => c.HomesTotal),
-                HomesReached = work.Routes.Values.Sum(r => (long)r.HomesReached) + work.ChildCoverage.Values.Sum(c => c.HomesReached),
-                Duplicates = work.Routes.Values.Sum(r => (long)r.Duplicates) + work.ChildCoverage.Values.Sum(c => c.Duplicates),
+                HomesTotal = routes.Sum(r => (long)r.HomesOnRoute) + work.ChildCoverage.Values.Sum(c => c.HomesTotal),
+                HomesReached = routes.Sum(r => (long)r.HomesReached) + work.ChildCoverage.Values.Sum(c => c.HomesReached),
+                Duplicates = routes.Sum(r => (long)r.Duplicates) + work.ChildCoverage.Values.Sum(c => c.Duplicates),
                 CompletedAt = Services.Clock.GetUtcNow(),
             };
             using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.unit.complete");
@@ -207,15 +214,16 @@ public abstract partial class UnitGrain
 
     private async Task SendToChildAsync(LeafletWork work, ChildLink child)
     {
-        var ack = await GrainFactory.GetUnit(child.Unit).ReceiveLeaflet(work.Leaflet);
+        var leaflet = child.Affiliation == Affiliation.Unaware ? ForUnaware(work.Leaflet, child.Unit.Id) : work.Leaflet;
+        var ack = await GrainFactory.GetUnit(child.Unit).ReceiveLeaflet(leaflet);
         work.ChildrenAcked.Add(child.Unit.Id);
         if (ack.Completed is { } done) work.ChildCoverage[child.Unit.Id] = done;
     }
 
-    private async Task DeliverAsync(LeafletWork work, string agent)
+    private async Task DeliverAsync(LeafletWork work, RouteShare share)
     {
-        var delivery = await GrainFactory.GetGrain<IAgentGrain>(agent).DeliverRoute(work.Leaflet);
-        work.Routes[agent] = delivery;
+        var delivery = await GrainFactory.GetGrain<IAgentGrain>(share.Carrier).DeliverRoute(work.Leaflet, share);
+        work.Routes[share.Key] = delivery;
     }
 
     /// <summary>Hands the finished subtree's coverage to whoever sent the leaflet here; true once acknowledged.</summary>
@@ -243,6 +251,14 @@ public abstract partial class UnitGrain
             return false;
         }
     }
+
+    /// <summary>
+    /// The copy of a leaflet for an unaware group: no issuer, and no scope unless the group itself is the scope (it may
+    /// know its own name). Its subtree's coverage still goes up to its parent, which the group's grain knows; its members
+    /// never see it.
+    /// </summary>
+    private static Leaflet ForUnaware(Leaflet leaflet, string unit) =>
+        leaflet with { Issuer = "", Scope = leaflet.Scope == unit ? unit : "" };
 
     /// <summary>Who may send this unit a leaflet: its parent, the issuer when this unit is the scope, a central body above.</summary>
     private static bool MaySendLeaflet(UnitConfig config, Actor caller, Leaflet leaflet)

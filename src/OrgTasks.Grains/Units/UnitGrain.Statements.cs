@@ -68,7 +68,8 @@ public abstract partial class UnitGrain
     }
 
     public Task<IReadOnlyList<HeldStatement>> GetHeld() =>
-        Task.FromResult<IReadOnlyList<HeldStatement>>(_heldStatements.Values.OrderBy(h => h.Hop.AcceptedAt).ToList());
+        Task.FromResult<IReadOnlyList<HeldStatement>>(_heldStatements.Values.OrderBy(h => h.Hop.AcceptedAt)
+            .Select(h => Services.Standings.IsSuspended(h.Statement.Author) ? h with { Quarantined = true } : h).ToList());
 
     /// <summary>Is this unit the end of the way for statements to <paramref name="to"/>?</summary>
     protected abstract bool IsAddressee(Addressee to);
@@ -87,7 +88,9 @@ public abstract partial class UnitGrain
         if (config is null || config.Contact.Length == 0) return true; // held: nobody can carry them (visible as a breach)
 
         var contact = GrainFactory.GetGrain<IAgentGrain>(config.Contact);
+        // Statements by an agent under a provocateur warning stay here (quarantined) until the warning is lifted.
         var byTarget = _heldStatements.Values
+            .Where(h => !Services.Standings.IsSuspended(h.Statement.Author) && MayPassOn(config, h.Statement.To))
             .GroupBy(h => NextUnit(config, h.Statement.To))
             .ToList();
         foreach (var group in byTarget)
@@ -101,6 +104,9 @@ public abstract partial class UnitGrain
         }
         return _heldStatements.Count > 0;
     }
+
+    /// <summary>Whether statements to <paramref name="to"/> may leave this unit now (a committee awaiting consent holds those for the centre).</summary>
+    protected virtual bool MayPassOn(UnitConfig config, Addressee to) => true;
 
     /// <summary>The unit the contact carries a statement to: the parent for a group; a central body for the committee.</summary>
     protected virtual UnitRef? NextUnit(UnitConfig config, Addressee to) => config.Parent;
@@ -126,6 +132,8 @@ public abstract partial class UnitGrain
     {
         if (caller.Kind != ActorKind.Agent || !config.Members.Contains(caller.Id))
             throw new AccessDeniedException($"{caller} is not a member of '{config.Unit.Id}' and may not hand it statements");
+        if (config.Lost.Contains(caller.Id))
+            throw new AccessDeniedException($"{caller} is out of action (arrested or suspended) and may not hand statements to '{config.Unit.Id}'");
         foreach (var statement in statements)
         {
             if (statement.Author != caller.Id)

@@ -29,7 +29,7 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
         if (Config is null) return;
         // Whatever this unit held when its last activation ended (or its silo died) is picked up again here.
         var resumed = await LoadHeldStatementsAsync() | await LoadUnfinishedLeafletsAsync();
-        if (resumed) _pump.Kick();
+        if (resumed || state.State.FormerContacts.Count > 0) _pump.Kick();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -48,8 +48,13 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
 
         if (!Equals(Config, config))
         {
+            // The contact changed (an arrest, a release, a re-establishment): what the former one holds is taken back.
+            if (Config is { Contact.Length: > 0 } previous && previous.Contact != config.Contact && !state.State.FormerContacts.Contains(previous.Contact))
+                state.State.FormerContacts.Add(previous.Contact);
+            state.State.FormerContacts.Remove(config.Contact);
             state.State.Config = config;
             await state.WriteStateAsync();
+            if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null) Kick();
         }
         // A unit configures the agents whose home it is: the directory fans out to units, units to agents.
         await FanOut.ForEachAsync(homeAgents, services.Options.FanOutLimit,
@@ -69,7 +74,9 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
     /// <summary>Passes on whatever is waiting: statements to the contact, leaflets to children and distributors.</summary>
     private async Task<bool> PumpAsync(CancellationToken cancellation)
     {
-        var statementsLeft = await PassStatementsOnAsync();
+        var depositLeft = await DepositIfChangedAsync();
+        var takeOverLeft = await TakeOverFromFormerContactsAsync() || depositLeft;
+        var statementsLeft = await PassStatementsOnAsync() || takeOverLeft;
         var leafletsLeft = await PassLeafletsOnAsync();
         return statementsLeft || leafletsLeft;
     }
@@ -88,5 +95,7 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
     }
 
     protected ILogger Logger => logger;
+    protected UnitState State => state.State;
+    protected Task WriteStateAsync() => state.WriteStateAsync();
     protected OrgTasksServices Services => services;
 }

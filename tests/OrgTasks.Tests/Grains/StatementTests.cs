@@ -17,6 +17,7 @@ public sealed class StatementTests(ClusterFixture fixture)
     {
         var city = TestCity.Create();
         await Client.ApplyAsync(city.Spec);
+        await Client.ConsentAsync(city.Committee); // a new committee sends nothing to the centre before that
         return city;
     }
 

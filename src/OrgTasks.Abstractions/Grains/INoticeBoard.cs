@@ -1,0 +1,13 @@
+using OrgTasks.Life;
+
+namespace OrgTasks.Grains;
+
+/// <summary>What a unit has been told: groups cut off, warnings about provocateurs, alarms. Newest first.</summary>
+public interface INoticeBoard : IGrainWithStringKey
+{
+    /// <summary>Pins a notice (from the organization directory or the centre). A notice id already pinned is ignored.</summary>
+    Task Notify(Notice notice);
+
+    /// <summary>The latest notices, newest first. Members of the unit, its delegates and operators may read them.</summary>
+    Task<IReadOnlyList<Notice>> GetNotices(int limit);
+}

@@ -1,0 +1,273 @@
+using OrgTasks.Grains.Identity;
+using OrgTasks.Grains.Pumping;
+
+namespace OrgTasks.Grains.Organization;
+
+/// <summary>
+/// The organization's life: every event is recorded first (so a crash in the middle is finished by the next event or
+/// apply), then the units and agents whose effective configuration changed are sent it, agents first.
+/// </summary>
+public sealed partial class OrganizationGrain
+{
+    public Task<LifeReport> Arrest(string agent) => ChangeStandingAsync(agent, AgentStanding.Arrested, "arrested", reason: null);
+
+    public Task<LifeReport> Release(string agent) => ChangeStandingAsync(agent, AgentStanding.Free, "released", reason: null);
+
+    public async Task<LifeReport> Warn(string suspect, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new InvalidRequestException("a warning needs a reason");
+        if (reason.Length > 2000) throw new InvalidRequestException($"the reason has {reason.Length:N0} characters; at most 2,000 are accepted");
+        RequireCommitteeOrCentre("warn about a provocateur");
+        var report = await ChangeStandingAsync(suspect, AgentStanding.Suspended, "warned about", reason);
+        await WarnKnownGroupsAsync(suspect, reason.Trim(), lifted: false);
+        return report;
+    }
+
+    public async Task<LifeReport> Clear(string agent)
+    {
+        RequireCommitteeOrCentre("lift a warning");
+        RequireEffective();
+        if (life.State.Standings.GetValueOrDefault(agent) != AgentStanding.Suspended)
+            throw new InvalidRequestException($"agent '{agent}' is not under a warning");
+        var report = await ChangeStandingAsync(agent, AgentStanding.Free, "cleared", reason: null);
+        await WarnKnownGroupsAsync(agent, "", lifted: true);
+        return report;
+    }
+
+    public Task<LifeReport> Consent()
+    {
+        var caller = Callers.Require();
+        var effective = RequireEffective();
+        var committee = effective.Units[effective.Plan.Committee];
+        if (committee.CentralCommittee is not { } cc)
+            throw new InvalidRequestException($"organization '{Name}' has no Central Committee to consent");
+        if (caller.Kind != ActorKind.Operator && !caller.IsUnit(cc.Id))
+            throw new AccessDeniedException($"{caller} may not consent for the Central Committee '{cc.Id}'");
+        return ChangeAsync("consented to", committee.Unit.Id, l =>
+        {
+            if (l.Consented) return false;
+            l.Consented = true;
+            return true;
+        });
+    }
+
+    public Task<LifeReport> DetailDelegate(string agent, string unit)
+    {
+        RequireCommitteeOrCentre("detail a delegate");
+        var effective = RequireEffective();
+        RequireId(agent, "agent");
+        if (!effective.Units.TryGetValue(unit, out var target) || target.Unit.Kind.IsCentre())
+            throw new NotFoundException($"organization '{Name}' has no group or committee '{unit}'");
+        RequireNotLost(agent);
+        return ChangeAsync("detailed a delegate to", unit, l =>
+        {
+            if (!l.Delegates.TryGetValue(unit, out var list)) l.Delegates[unit] = list = [];
+            if (list.Contains(agent)) return false;
+            list.Add(agent);
+            return true;
+        });
+    }
+
+    public Task<LifeReport> InstallCentreKey(byte[] publicKey)
+    {
+        RequireCommitteeOrCentre("install the centre's key");
+        RequireEffective();
+        ArgumentNullException.ThrowIfNull(publicKey);
+        string keyId;
+        try { keyId = DepositSeal.KeyId(publicKey); }
+        catch (Exception error) when (error is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new InvalidRequestException("the centre's key is not an ECDH P-256 public key (SubjectPublicKeyInfo): " + error.Message);
+        }
+        return ChangeAsync("installed the centre's key", keyId, l =>
+        {
+            if (l.CentreKey is { } current && current.AsSpan().SequenceEqual(publicKey)) return false;
+            l.CentreKey = publicKey.ToArray();
+            return true;
+        });
+    }
+
+    public Task<LifeView> GetLife()
+    {
+        var effective = RequireEffective();
+        var l = life.State;
+        return Task.FromResult(new LifeView
+        {
+            Organization = Name,
+            Arrested = l.Standings.Where(p => p.Value == AgentStanding.Arrested).Select(p => p.Key).Order(StringComparer.Ordinal).ToList(),
+            Suspended = l.Standings.Where(p => p.Value == AgentStanding.Suspended).Select(p => p.Key).Order(StringComparer.Ordinal).ToList(),
+            CutOff = effective.CutOff.Order(StringComparer.Ordinal).ToList(),
+            Delegates = l.Delegates.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToList(), StringComparer.Ordinal),
+            Consented = l.Consented || effective.Units[effective.Plan.Committee].CentralCommittee is null,
+            CentreKey = l.CentreKey is { } key ? DepositSeal.KeyId(key) : "",
+            Proposals = l.Proposals.ToList(),
+            Reestablished = l.Reestablished.Keys.Order(StringComparer.Ordinal).ToList(),
+        });
+    }
+
+    private async Task<LifeReport> ChangeStandingAsync(string agent, AgentStanding standing, string what, string? reason)
+    {
+        var caller = Callers.Require();
+        if (caller.Kind is not (ActorKind.Operator or ActorKind.System or ActorKind.Unit))
+            throw new AccessDeniedException($"{caller} may not change whether agent '{agent}' is free");
+        RequireEffective();
+        RequireId(agent, "agent");
+        var report = await ChangeAsync(what, agent, l =>
+        {
+            var current = l.Standings.GetValueOrDefault(agent, AgentStanding.Free);
+            if (current == standing) return false;
+            // A release does not lift a warning: only clear does, after review.
+            if (standing == AgentStanding.Free && current == AgentStanding.Suspended && what == "released")
+                throw new InvalidRequestException($"agent '{agent}' is under a warning, not arrested: lift it with clear");
+            if (standing == AgentStanding.Free) l.Standings.Remove(agent);
+            else l.Standings[agent] = standing;
+            if (reason is not null) l.WarningReasons[agent] = reason.Trim();
+            else if (standing == AgentStanding.Free) l.WarningReasons.Remove(agent);
+            return true;
+        }, beforePush: () => GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).SetStanding(agent, standing));
+        return report;
+    }
+
+    /// <summary>
+    /// Records one event and sends the changed configurations. <paramref name="change"/> returns false when the event
+    /// changes nothing (arresting the arrested): what an earlier interrupted event left unsent is still sent.
+    /// </summary>
+    private async Task<LifeReport> ChangeAsync(string what, string subject, Func<OrganizationLife, bool> change, Func<Task>? beforePush = null)
+    {
+        var before = RequireEffective();
+        var plan = before.Plan;
+        var changed = change(life.State);
+        if (changed) await life.WriteStateAsync(); // recorded first: a crash below is finished by the next event or apply
+        if (beforePush is not null) await beforePush();
+        var after = LifeRules.Apply(plan, life.State);
+        var (pushUnits, pushAgents, overrides) = Differences(after, state.State.UnitPrints, state.State.AgentPrints, state.State.UnitPrints, state.State.AgentPrints);
+
+        // Agents first: a unit that hands statements to a new contact finds the contact already knowing it.
+        await FanOut.ForEachAsync(pushAgents, services.Options.FanOutLimit, agent => GrainFactory.GetGrain<IAgentGrain>(agent.Id).Configure(agent));
+        await FanOut.ForEachAsync(pushUnits, services.Options.FanOutLimit, unit => GrainFactory.GetUnit(unit.Unit).Configure(unit, []));
+        life.State.Overrides = overrides;
+        await life.WriteStateAsync();
+        _effective = after;
+        _tree = null;
+
+        var newlyCutOff = after.CutOff.Except(before.CutOff).Order(StringComparer.Ordinal).ToList();
+        var backAgain = before.CutOff.Except(after.CutOff).Order(StringComparer.Ordinal).ToList();
+        await TellCentreAsync(after, newlyCutOff, NoticeKind.CutOff, g => $"group {g} is cut off: nobody is left to be its contact or to carry its routes");
+        await TellCentreAsync(after, backAgain, NoticeKind.Reestablished, g => $"group {g} has a contact and carriers again");
+
+        var reconfigured = pushUnits.Count + pushAgents.Count;
+        if (changed || reconfigured > 0) Log.LifeEvent(logger, Name, what, subject, reconfigured);
+        return new LifeReport
+        {
+            Changes = changed ? after.Changes.Except(before.Changes).ToList() : [],
+            CutOff = after.CutOff.Order(StringComparer.Ordinal).ToList(),
+            Reconfigured = reconfigured,
+            NothingChanged = !changed && reconfigured == 0,
+        };
+    }
+
+    /// <summary>The committee and the Central Committee are told when a group is cut off, and when it is back.</summary>
+    private async Task TellCentreAsync(EffectiveOrganization effective, IReadOnlyList<string> groups, NoticeKind kind, Func<string, string> text)
+    {
+        if (groups.Count == 0) return;
+        var committee = effective.Units[effective.Plan.Committee];
+        var told = new List<UnitRef> { committee.Unit };
+        if (committee.CentralCommittee is { } cc) told.Add(cc);
+        var at = services.Clock.GetUtcNow();
+        foreach (var group in groups)
+        {
+            var notice = new Notice { Id = $"{kind}:{group}:{at.ToUnixTimeMilliseconds()}", Kind = kind, At = at, About = group, Text = text(group) };
+            foreach (var unit in told) await GrainFactory.GetUnit(unit).Notify(notice);
+        }
+    }
+
+    /// <summary>
+    /// A warning goes to the groups where the suspect is known (those it is a member of, and the units its contact
+    /// duties lead to) and to no others. An unaware group is told without any name of the organization.
+    /// </summary>
+    private async Task WarnKnownGroupsAsync(string suspect, string reason, bool lifted)
+    {
+        var effective = RequireEffective();
+        var fileContactOf = effective.Plan.Units.Where(u => u.Contact == suspect).Select(u => u.Parent).OfType<UnitRef>();
+        var known = effective.Units.Values.Where(u => u.Members.Contains(suspect)).Select(u => u.Unit)
+            .Concat(fileContactOf).Distinct().ToList();
+        var at = services.Clock.GetUtcNow();
+        await FanOut.ForEachAsync(known, services.Options.FanOutLimit, unit =>
+        {
+            var notice = new Notice
+            {
+                Id = $"{(lifted ? "cleared" : "warning")}:{suspect}:{at.ToUnixTimeMilliseconds()}",
+                Kind = lifted ? NoticeKind.WarningLifted : NoticeKind.Warning,
+                At = at,
+                About = suspect,
+                Text = lifted ? $"the warning about {suspect} is lifted" : $"beware of {suspect}: {reason}",
+            };
+            return GrainFactory.GetUnit(unit).Notify(notice);
+        });
+    }
+
+    /// <summary>
+    /// Which units and agents must be sent their configuration: those whose effective fingerprint differs from the one
+    /// they were sent last (the file's, or an override recorded by an earlier event). Also returns the new overrides.
+    /// </summary>
+    private (List<UnitConfig> Units, List<AgentConfig> Agents, Dictionary<string, string> Overrides) Differences(
+        EffectiveOrganization effective,
+        IReadOnlyDictionary<string, string> fileUnitPrints,
+        IReadOnlyDictionary<string, string> fileAgentPrints,
+        IReadOnlyDictionary<string, string> sentUnitPrints,
+        IReadOnlyDictionary<string, string> sentAgentPrints)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        var units = new List<UnitConfig>();
+        foreach (var unit in effective.Units.Values)
+        {
+            var id = unit.Unit.Id;
+            var filePrint = fileUnitPrints.GetValueOrDefault(id);
+            var print = effective.TouchedUnits.Contains(id) ? Fingerprint.Of(unit) : filePrint;
+            var sent = life.State.Overrides.GetValueOrDefault("u:" + id) ?? sentUnitPrints.GetValueOrDefault(id);
+            if (print != sent) units.Add(unit);
+            if (print != filePrint && print is not null) overrides["u:" + id] = print;
+        }
+        var agents = new List<AgentConfig>();
+        foreach (var agent in effective.Agents.Values)
+        {
+            var filePrint = fileAgentPrints.GetValueOrDefault(agent.Id);
+            var print = effective.TouchedAgents.Contains(agent.Id) ? Fingerprint.Of(agent) : filePrint;
+            var sent = life.State.Overrides.GetValueOrDefault("a:" + agent.Id) ?? sentAgentPrints.GetValueOrDefault(agent.Id);
+            if (print != sent) agents.Add(agent);
+            if (print != filePrint && print is not null) overrides["a:" + agent.Id] = print;
+        }
+        return (units, agents, overrides);
+    }
+
+    private string Name => this.GetPrimaryKeyString();
+
+    private EffectiveOrganization RequireEffective() =>
+        Effective ?? throw new NotFoundException($"organization '{Name}' has not been applied");
+
+    private void RequireId(string agent, string what)
+    {
+        if (string.IsNullOrWhiteSpace(agent)) throw new InvalidRequestException($"no {what} named");
+        if (!RequireEffective().Agents.ContainsKey(agent) && what == "agent")
+            throw new NotFoundException($"organization '{Name}' has no agent '{agent}'");
+    }
+
+    private void RequireNotLost(string agent)
+    {
+        if (life.State.Standings.TryGetValue(agent, out var standing) && standing != AgentStanding.Free)
+            throw new InvalidRequestException($"agent '{agent}' is {ActorCheckFilter.Spell(standing)}");
+    }
+
+    /// <summary>Warnings, delegates and keys come from the committee or the centre (or an operator acting for them).</summary>
+    private void RequireCommitteeOrCentre(string what)
+    {
+        var caller = Callers.Require();
+        if (caller.Kind is ActorKind.Operator or ActorKind.System) return;
+        var effective = RequireEffective();
+        var committee = effective.Units[effective.Plan.Committee];
+        if (caller.IsUnit(committee.Unit.Id) || committee.CentralCommittee is { } cc && caller.IsUnit(cc.Id)
+            || committee.CentralOrgan is { } co && caller.IsUnit(co.Id)) return;
+        if (caller.Kind == ActorKind.Agent && committee.Members.Contains(caller.Id) && !committee.Lost.Contains(caller.Id)) return;
+        throw new AccessDeniedException($"{caller} may not {what}: only the committee or the centre may");
+    }
+}

@@ -1,0 +1,39 @@
+using OrgTasks.Grains.Identity;
+
+namespace OrgTasks.Grains.Units;
+
+/// <summary>What a unit has been told: groups cut off, provocateur warnings, alarms. Kept in the unit's own state.</summary>
+public abstract partial class UnitGrain
+{
+    public async Task Notify(Notice notice)
+    {
+        RequireConfig();
+        var caller = Callers.Require();
+        if (caller.Kind is not (ActorKind.System or ActorKind.Operator or ActorKind.Unit))
+            throw new AccessDeniedException($"{caller} may not pin notices on '{Id}'");
+        ArgumentNullException.ThrowIfNull(notice);
+        if (State.Notices.Any(n => n.Id == notice.Id)) return; // a retried notice
+        State.Notices.Add(notice);
+        var kept = Services.Options.NoticesKept;
+        if (State.Notices.Count > kept) State.Notices.RemoveRange(0, State.Notices.Count - kept);
+        await WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<Notice>> GetNotices(int limit)
+    {
+        var config = RequireConfig();
+        RequireInsider(config, "read the notices of");
+        IReadOnlyList<Notice> newest = State.Notices.AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, 10_000)).ToList();
+        return Task.FromResult(newest);
+    }
+
+    /// <summary>Members (free ones), delegates detailed here, the unit itself and operators; nobody else.</summary>
+    private void RequireInsider(UnitConfig config, string what)
+    {
+        var caller = Callers.Require();
+        if (caller.Kind is ActorKind.Operator or ActorKind.System || caller.IsUnit(Id)) return;
+        if (caller.Kind == ActorKind.Agent && !config.Lost.Contains(caller.Id)
+            && (config.Members.Contains(caller.Id) || config.Delegates.Contains(caller.Id))) return;
+        throw new AccessDeniedException($"{caller} may not {what} '{Id}': only its members and delegates may");
+    }
+}
