@@ -111,7 +111,7 @@ public sealed partial class OrganizationGrain
     }
 
     /// <summary>Yes votes needed out of <paramref name="voters"/>.</summary>
-    internal static int Threshold(string cooptation, int voters) => cooptation == "majority"
+    public static int Threshold(string cooptation, int voters) => cooptation == "majority"
         ? voters / 2 + 1
         : (2 * voters + 2) / 3;
 

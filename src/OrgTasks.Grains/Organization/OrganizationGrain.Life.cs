@@ -9,9 +9,25 @@ namespace OrgTasks.Grains.Organization;
 /// </summary>
 public sealed partial class OrganizationGrain
 {
-    public Task<LifeReport> Arrest(string agent) => ChangeStandingAsync(agent, AgentStanding.Arrested, "arrested", reason: null);
+    public Task<LifeReport> Arrest(string agent)
+    {
+        RequireOperatorOrUnit(agent);
+        return ChangeStandingAsync(agent, AgentStanding.Arrested, "arrested", reason: null);
+    }
 
-    public Task<LifeReport> Release(string agent) => ChangeStandingAsync(agent, AgentStanding.Free, "released", reason: null);
+    public Task<LifeReport> Release(string agent)
+    {
+        RequireOperatorOrUnit(agent);
+        return ChangeStandingAsync(agent, AgentStanding.Free, "released", reason: null);
+    }
+
+    /// <summary>Arrests are facts reported to the organization, by an operator or a unit; no agent declares them.</summary>
+    private static void RequireOperatorOrUnit(string agent)
+    {
+        var caller = Callers.Require();
+        if (caller.Kind is not (ActorKind.Operator or ActorKind.System or ActorKind.Unit))
+            throw new AccessDeniedException($"{caller} may not change whether agent '{agent}' is free");
+    }
 
     public async Task<LifeReport> Warn(string suspect, string reason)
     {
@@ -107,9 +123,6 @@ public sealed partial class OrganizationGrain
 
     private async Task<LifeReport> ChangeStandingAsync(string agent, AgentStanding standing, string what, string? reason)
     {
-        var caller = Callers.Require();
-        if (caller.Kind is not (ActorKind.Operator or ActorKind.System or ActorKind.Unit))
-            throw new AccessDeniedException($"{caller} may not change whether agent '{agent}' is free");
         RequireEffective();
         RequireId(agent, "agent");
         var report = await ChangeAsync(what, agent, l =>
