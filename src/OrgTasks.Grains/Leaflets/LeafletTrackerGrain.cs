@@ -30,8 +30,9 @@ public sealed class LeafletTrackerGrain(
         foreach (var byUnit in records.Where(r => routeToUnit.ContainsKey(r.Route)).GroupBy(r => routeToUnit[r.Route]))
         {
             var unit = state.State.Units.First(u => u.Unit.Id == byUnit.Key);
-            // Only a unit whose every route has a record counts as reported: the others are still on their way.
-            if (byUnit.Count() < unit.RouteMembers.Count) continue;
+            // Only a unit whose every route has a full record counts as reported: the others are still on their way
+            // (a route carried in shares after an arrest has a record as soon as the first share is delivered).
+            if (byUnit.Count() < unit.RouteMembers.Count || byUnit.Any(r => r.HomesReached < r.HomesOnRoute)) continue;
             _reports[byUnit.Key] = byUnit.Select(r => new RouteDelivery
             {
                 Route = r.Route,
