@@ -12,6 +12,14 @@ public sealed partial class OrgTasksClient
     public async Task<LifeReport> ArrestAsync(string agent, CancellationToken cancellation = default) =>
         await LifeOfAgentAsync(agent, life => life.Arrest(agent), cancellation);
 
+    /// <summary>Arrests several agents of one organization at once (one recomputation for all of them).</summary>
+    public async Task<LifeReport> ArrestAllAsync(IReadOnlyList<string> agents, CancellationToken cancellation = default)
+    {
+        if (agents.Count == 0) throw new InvalidRequestException("no agent named");
+        var organization = await FindAgentOrganizationAsync(agents[0]);
+        return await Transient.RetryAsync(() => As(Operator, () => Grains.GetGrain<IOrganizationGrain>(organization).ArrestAll(agents)), cancellation: cancellation);
+    }
+
     public async Task<LifeReport> ReleaseAsync(string agent, CancellationToken cancellation = default) =>
         await LifeOfAgentAsync(agent, life => life.Release(agent), cancellation);
 

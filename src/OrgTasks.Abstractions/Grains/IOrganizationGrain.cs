@@ -36,6 +36,9 @@ public interface IOrganizationLife : IGrainWithStringKey
     /// to the group's other distributors, an executive seat to the next candidate. Arresting again changes nothing.</summary>
     Task<OrgTasks.Life.LifeReport> Arrest(string agent);
 
+    /// <summary>Several arrests at once (a raid): one recomputation and one round of configurations for all of them.</summary>
+    Task<OrgTasks.Life.LifeReport> ArrestAll(IReadOnlyList<string> agents);
+
     /// <summary>The agent is free again and takes back what the file gives it.</summary>
     Task<OrgTasks.Life.LifeReport> Release(string agent);
 

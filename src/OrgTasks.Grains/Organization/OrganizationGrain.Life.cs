@@ -15,6 +15,33 @@ public sealed partial class OrganizationGrain
         return ChangeStandingAsync(agent, AgentStanding.Arrested, "arrested", reason: null);
     }
 
+    public async Task<LifeReport> ArrestAll(IReadOnlyList<string> agents)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        var distinct = agents.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0) throw new InvalidRequestException("no agent named");
+        foreach (var agent in distinct) RequireOperatorOrUnit(agent);
+        RequireEffective();
+        foreach (var agent in distinct) RequireId(agent, "agent");
+        var registry = GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key);
+        return await ChangeAsync("arrested", $"{distinct.Count} agent(s)", l =>
+        {
+            var changed = false;
+            foreach (var agent in distinct)
+            {
+                // A suspended agent stays suspended: the warning is the stronger state, lifted only by clear.
+                if (l.Standings.ContainsKey(agent)) continue;
+                l.Standings[agent] = AgentStanding.Arrested;
+                changed = true;
+            }
+            return changed;
+        }, beforePush: async () =>
+        {
+            foreach (var agent in distinct)
+                if (life.State.Standings.TryGetValue(agent, out var standing)) await registry.SetStanding(agent, standing);
+        });
+    }
+
     public Task<LifeReport> Release(string agent)
     {
         RequireOperatorOrUnit(agent);

@@ -25,8 +25,10 @@ public sealed class ArrestTests(ClusterFixture fixture)
         Assert.Contains(route.Hops, h => h.Holder == city.A("c2") && h.Role == HopRole.Contact);
         Assert.DoesNotContain(route.Hops, h => h.Holder == city.A("c1"));
 
-        // Arresting again changes nothing; the arrested agent can no longer act.
+        // Arresting again changes nothing, nor does applying the file again; the arrested agent can no longer act.
         Assert.True((await Client.ArrestAsync(city.A("c1"))).NothingChanged);
+        Assert.True((await Client.ApplyAsync(city.Spec)).NothingChanged);
+        Assert.Equal(city.A("c2"), (await Client.UnitAsync(city.Strict)).Contact);
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => Client.SendStatementAsync(city.A("c1"), Addressee.Committee, "from the cell"));
         Assert.Contains("arrested", refused.Message);
     }
@@ -88,6 +90,34 @@ public sealed class ArrestTests(ClusterFixture fixture)
         Assert.Equal((LifeCity.Homes, LifeCity.Homes, 0L), (status.HomesTotal, status.HomesReached, status.Duplicates));
         var record = Assert.Single(await fixture.Deliveries.LoadLeafletAsync(id), r => r.Route == late);
         Assert.Equal((LifeCity.HomesPerRoute, 0, city.A("c2")), (record.HomesReached, record.Duplicates, record.DeliveredBy));
+    }
+
+    [Fact]
+    public async Task A_raid_mid_mobilization_on_a_contact_and_two_distributors_still_reaches_every_home_once()
+    {
+        var city = await Client.AppliedAsync(new LifeCity());
+        var raided = new[] { city.A("c1"), city.A("c4"), city.A("o1") };
+        foreach (var agent in raided) fixture.Blockade.Block(agent, "DeliverRoute");
+        string id;
+        try
+        {
+            id = await Client.IssueLeafletAsync(city.Committee, "Raid", "Keep going");
+            await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id),
+                s => raided.All(a => fixture.Blockade.Refused(a, "DeliverRoute") >= 1), what: "the raided routes refused");
+            var report = await Client.ArrestAllAsync(raided);
+            Assert.Contains($"{city.Strict}: contact {city.A("c1")} → {city.A("c2")}", report.Changes);
+            Assert.Equal(raided.Order(), (await Client.GetLifeAsync(city.Committee)).Arrested.Order());
+        }
+        finally
+        {
+            foreach (var agent in raided) fixture.Blockade.Lift(agent, "DeliverRoute");
+        }
+
+        var status = await Client.CompleteAsync(id);
+        Assert.Equal((LifeCity.Homes, LifeCity.Homes, 0L), (status.HomesTotal, status.HomesReached, status.Duplicates));
+        var records = await fixture.Deliveries.LoadLeafletAsync(id);
+        Assert.All(records, r => Assert.Equal((r.HomesOnRoute, 0), (r.HomesReached, r.Duplicates)));
+        Assert.All(records.Where(r => raided.Contains(r.Route)), r => Assert.DoesNotContain(r.DeliveredBy, raided));
     }
 
     [Fact]
