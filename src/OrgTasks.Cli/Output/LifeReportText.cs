@@ -11,8 +11,9 @@ internal static class LifeReportText
         }
         else
         {
-            output.WriteLine($"{headline}: {Format.Count(report.Changes.Count)} change(s), "
-                + $"{Format.Count(report.Reconfigured)} unit(s) and agent(s) sent their new configuration");
+            // A release or a clearing undoes changes: the report then lists none, only who was sent a configuration.
+            var changes = report.Changes.Count > 0 ? $"{Format.Count(report.Changes.Count)} change(s), " : "";
+            output.WriteLine($"{headline}: {changes}{Format.Count(report.Reconfigured)} unit(s) and agent(s) sent their new configuration");
             foreach (var change in report.Changes) output.WriteLine("  " + change);
         }
         output.WriteLine(report.CutOff.Count == 0
