@@ -7,3 +7,5 @@ global using OrgTasks.Errors;
 global using OrgTasks.Leaflets;
 global using OrgTasks.Plan;
 global using OrgTasks.Statements;
+global using OrgTasks.Deposits;
+global using OrgTasks.Life;

@@ -16,6 +16,19 @@ root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture 
 root.Add(SiloCommand.Create());
 root.Add(DemoCommand.Create());
 root.Add(DbCommand.Create());
+// The organization's life: arrests, warnings, the committee, delegates, the centre's sealed deposits.
+root.Add(ArrestCommand.Create());
+root.Add(ReleaseCommand.Create());
+root.Add(WarnCommand.Create());
+root.Add(ClearCommand.Create());
+root.Add(CommitteeCommand.Create());
+root.Add(DelegateCommand.Create());
+root.Add(CentreCommand.Create());
+root.Add(DepositsCommand.Create());
+root.Add(ReestablishCommand.Create());
+root.Add(NoticesCommand.Create());
+root.AddGroup("group", "A group's composition and activity, as far as the reader may see.", GroupShowCommand.Create());
+root.Add(LifeCommand.Create());
 root.ShowHelpWhenCalledAlone();
 
 return await root.RunAsync(args);

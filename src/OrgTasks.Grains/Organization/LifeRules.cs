@@ -28,6 +28,10 @@ internal static class LifeRules
             members.AddRange(again.Members.Where(m => m != again.Delegate));
             result.SetUnit(group with { Members = members, Contact = again.Delegate, Alternates = again.Alternates.Where(a => a != again.Delegate).ToList() });
             result.EnsureAgent(again.Delegate, group.Organization, group.Unit, template);
+            // A delegate who belonged to no unit (listed in the file, sent from the centre) was homed at the committee
+            // without being its member: as the group's contact the delegate now writes from the group.
+            if (result.Agents[again.Delegate] is { Units.Count: 0 } unattached && unattached.HomeUnit != group.Unit)
+                result.SetAgent(unattached with { HomeUnit = group.Unit });
             foreach (var member in members) result.AddUnitToAgent(member, group.Unit);
             result.Changes.Add($"{groupId}: re-established with contact {again.Delegate} (deposit v{again.DepositVersion})");
         }
