@@ -7,3 +7,4 @@ global using OrgTasks.Errors;
 global using OrgTasks.Leaflets;
 global using OrgTasks.Plan;
 global using OrgTasks.Statements;
+global using OrgTasks.Routine;
