@@ -13,6 +13,9 @@ root.Add(InboxCommand.Create());
 root.Add(BreachesCommand.Create());
 root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture of its distribution.",
     LeafletIssueCommand.Create(), LeafletStatusCommand.Create());
+root.Add(ReportsCommand.Create());
+root.Add(RoutineCommand.Create());
+root.Add(PictureCommand.Create());
 root.Add(SiloCommand.Create());
 root.Add(DemoCommand.Create());
 root.Add(DbCommand.Create());

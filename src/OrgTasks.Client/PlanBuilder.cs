@@ -8,6 +8,14 @@ namespace OrgTasks.Client;
 /// </summary>
 public static class PlanBuilder
 {
+    private static RoutineSchedule Routine(Spec.RoutineSpec routine) => new()
+    {
+        DistributionsPerMonth = routine.DistributionsPerMonth,
+        ReportsEvery = routine.ReportsEvery,
+        ReportWithin = routine.ReportWithin,
+        IdleAfter = routine.IdleAfter,
+    };
+
     public static OrganizationPlan Build(Spec.OrganizationSpec spec)
     {
         var committee = spec.Committee;
@@ -99,6 +107,7 @@ public static class PlanBuilder
             SubtreeHomes = subtreeHomes[committee.Id],
             CentralCommittee = cc,
             CentralOrgan = co,
+            Routine = Routine(committee.Routine),
         });
         foreach (var id in order.Skip(1))
         {

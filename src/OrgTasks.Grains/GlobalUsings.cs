@@ -9,3 +9,4 @@ global using OrgTasks.Plan;
 global using OrgTasks.Statements;
 global using OrgTasks.Life;
 global using OrgTasks.Deposits;
+global using OrgTasks.Routine;

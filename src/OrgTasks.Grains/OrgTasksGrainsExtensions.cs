@@ -21,6 +21,7 @@ public static class OrgTasksGrainsExtensions
         services.AddOptions<Orleans.Hosting.ReminderOptions>().Configure<Microsoft.Extensions.Options.IOptions<OrgTasksOptions>>((reminders, options) =>
         {
             if (options.Value.ResumeInterval < reminders.MinimumReminderPeriod) reminders.MinimumReminderPeriod = options.Value.ResumeInterval;
+            if (options.Value.RoutineInterval < reminders.MinimumReminderPeriod) reminders.MinimumReminderPeriod = options.Value.RoutineInterval;
         });
         services.TryAddKeyedSingleton(OrgTasksServices.ClockKey, TimeProvider.System);
         services.TryAddSingleton<IStatementJournal, MemoryStatementJournal>();

@@ -34,4 +34,10 @@ public sealed class OrgTasksOptions
 
     /// <summary>Most notices a unit keeps (the oldest go first). Default: 200.</summary>
     public int NoticesKept { get; set; } = 200;
+
+    /// <summary>
+    /// How often each organization's routine wakes (one reminder per organization, never one per unit) to do what is
+    /// due: routine distributions, report rounds, overdue flags, the idle alarm, the digest. Default: 1 minute.
+    /// </summary>
+    public TimeSpan RoutineInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

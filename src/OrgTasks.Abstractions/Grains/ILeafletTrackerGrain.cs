@@ -19,4 +19,7 @@ public interface ILeafletTrackerGrain : IGrainWithStringKey
     Task ReportComplete(SubtreeCoverage coverage);
 
     Task<LeafletStatus> GetStatus();
+
+    /// <summary>Per unit with routes: homes reached and when its routes were all served (for <c>orgtasks picture</c>).</summary>
+    Task<OrgTasks.Routine.LeafletTimings> GetTimings();
 }

@@ -48,4 +48,6 @@ public sealed record UnitConfig
     [Id(24)] public byte[]? CentreKey { get; init; }
     /// <summary>For a committee under a Central Committee: not yet consented to, so nothing goes to the centre.</summary>
     [Id(25)] public bool AwaitingConsent { get; init; }
+    /// <summary>For the committee: its routine (distributions, reports, idle alarm); the defaults when the file says nothing.</summary>
+    [Id(26)] public RoutineSchedule? Routine { get; init; }
 }

@@ -10,6 +10,8 @@ public sealed record Statement
     [Id(3)] public required string Text { get; init; }
     [Id(4)] public required DateTimeOffset WrittenAt { get; init; }
     [Id(5)] public StatementKind Kind { get; init; }
+    /// <summary>For a regular report: the unit reported on (written on its behalf by its contact). Empty otherwise.</summary>
+    [Id(6)] public string? ReportOf { get; init; }
 }
 
 /// <summary>What an author hands to the system. The id is the client's, so that a retried send is recognised.</summary>

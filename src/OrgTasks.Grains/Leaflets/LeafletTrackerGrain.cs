@@ -7,7 +7,7 @@ namespace OrgTasks.Grains.Leaflets;
 /// One leaflet's exact picture. Units report here once each (their routes), the scope reports once at the end (its
 /// subtree's coverage). A reminder re-sends an unfinished leaflet down the tree after a restart, so no client has to.
 /// </summary>
-public sealed class LeafletTrackerGrain(
+public sealed partial class LeafletTrackerGrain(
     [PersistentState("leaflet", OrgTasksStorage.Name)] IPersistentState<LeafletTrackerState> state,
     OrgTasksServices services,
     ILogger<LeafletTrackerGrain> logger)

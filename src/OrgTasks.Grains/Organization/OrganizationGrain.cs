@@ -89,6 +89,7 @@ public sealed partial class OrganizationGrain(
         _effective = effective;
         _tree = null;
         await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).Register(name, plan.Committee, plan.Units.Select(u => u.Unit).ToList());
+        await GrainFactory.GetGrain<IRoutineGrain>(name).Start(); // the committee's routine runs from the first apply
         return report;
     }
 

@@ -15,7 +15,7 @@ public abstract partial class UnitGrain
     {
         var config = RequireConfig();
         var caller = Callers.Require();
-        if (!caller.IsUnit(Id) && caller.Kind != ActorKind.Operator)
+        if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System))
             throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}'");
         ArgumentNullException.ThrowIfNull(draft);
         if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the leaflet needs an id");
@@ -54,6 +54,7 @@ public abstract partial class UnitGrain
         if (scope.Id == Id) await AcceptLeafletAsync(leaflet);
         else await GrainFactory.GetUnit(scope).ReceiveLeaflet(leaflet);
         OrgTasksTelemetry.LeafletsIssued.Add(1);
+        TellRoutine(config, leaflet);
         return leaflet.Id;
     }
 

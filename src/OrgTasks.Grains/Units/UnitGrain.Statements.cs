@@ -19,7 +19,12 @@ public abstract partial class UnitGrain
         ArgumentNullException.ThrowIfNull(statements);
         if (fromChild is { } child) RequireContactOf(config, child.Id, caller);
         else RequireMemberAuthor(config, caller, statements);
+        await HoldAsync(config, fromChild, statements);
+    }
 
+    /// <summary>Stores checked statements as held here (or as arrived, at the addressee) and starts passing them on.</summary>
+    private async Task HoldAsync(UnitConfig config, UnitRef? fromChild, IReadOnlyList<Statement> statements)
+    {
         var now = Services.Clock.GetUtcNow();
         var held = new List<HeldStatement>(statements.Count);
         foreach (var statement in statements)
@@ -51,6 +56,7 @@ public abstract partial class UnitGrain
             if (held[i].Hop.Role == HopRole.Inbox)
             {
                 Telemetry.OrgTasksTelemetry.StatementsDelivered.Add(1);
+                NoteReportArrived(held[i].Statement, now);
             }
             else
             {

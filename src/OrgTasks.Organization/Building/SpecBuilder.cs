@@ -22,7 +22,7 @@ internal static class SpecBuilder
                 Required(committee.Contact, "committee.contact"),
                 committee.Members.Select(member => new CommitteeMember(member.Agent.Value, member.Function)).ToArray(),
                 Values(committee.Executive),
-                Values(committee.Candidates)),
+                Values(committee.Candidates)) { Routine = committee.Routine ?? RoutineSpec.Default },
             Groups = draft.Groups.Select(Group).ToArray(),
             Agents = draft.Agents.Select(Agent).ToArray(),
             Generate = draft.Generate?.Spec,

@@ -23,6 +23,9 @@ internal sealed class CommitteeDraft
 
     public required IReadOnlyList<Located<string>> Candidates { get; init; }
 
+    /// <summary>The <c>routine</c> extension, or null when absent or faulty (each fault is recorded).</summary>
+    public RoutineSpec? Routine { get; init; }
+
     /// <summary>The committee id for messages, even when it is missing.</summary>
     public string Name => Id?.Value ?? "(committee without id)";
 }

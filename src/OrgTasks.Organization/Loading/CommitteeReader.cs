@@ -7,7 +7,7 @@ namespace OrgTasks.Organization.Loading;
 internal static class CommitteeReader
 {
     private const string Path = "committee";
-    private static readonly string[] Keys = ["id", "cooptation", "contact", "members", "executive", "candidates"];
+    private static readonly string[] Keys = ["id", "cooptation", "contact", "members", "executive", "candidates", "routine"];
     private static readonly string[] MemberKeys = ["agent", "function"];
 
     public static CommitteeDraft? Read(YamlNode node, ErrorList errors)
@@ -28,6 +28,7 @@ internal static class CommitteeReader
             Executive = committee.TextList("executive", "[jerjoma, lyadov]"),
             ExecutiveLine = committee.Value("executive") is { } executive ? YamlText.Line(executive) : committee.Line,
             Candidates = committee.TextList("candidates", "[kostya, masha]"),
+            Routine = committee.Value("routine") is { } routine ? RoutineReader.Read(routine, errors) : null,
         };
     }
 

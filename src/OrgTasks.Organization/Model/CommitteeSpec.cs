@@ -11,4 +11,8 @@ public sealed record CommitteeSpec(
     string Contact,
     IReadOnlyList<CommitteeMember> Members,
     IReadOnlyList<string> Executive,
-    IReadOnlyList<string> Candidates);
+    IReadOnlyList<string> Candidates)
+{
+    /// <summary>The committee's schedule of distributions and reports (<c>committee.routine</c>); the defaults when absent.</summary>
+    public RoutineSpec Routine { get; init; } = RoutineSpec.Default;
+}
