@@ -39,6 +39,9 @@ public interface IOrganizationLife : IGrainWithStringKey
     /// <summary>Several arrests at once (a raid): one recomputation and one round of configurations for all of them.</summary>
     Task<OrgTasks.Life.LifeReport> ArrestAll(IReadOnlyList<string> agents);
 
+    /// <summary>Several releases at once (arrested agents only; a warning is lifted only by clear).</summary>
+    Task<OrgTasks.Life.LifeReport> ReleaseAll(IReadOnlyList<string> agents);
+
     /// <summary>The agent is free again and takes back what the file gives it.</summary>
     Task<OrgTasks.Life.LifeReport> Release(string agent);
 

@@ -15,7 +15,13 @@ public sealed partial class OrganizationGrain
         return ChangeStandingAsync(agent, AgentStanding.Arrested, "arrested", reason: null);
     }
 
-    public async Task<LifeReport> ArrestAll(IReadOnlyList<string> agents)
+    public Task<LifeReport> ArrestAll(IReadOnlyList<string> agents) => RaidAsync(agents, arrest: true);
+
+    public Task<LifeReport> ReleaseAll(IReadOnlyList<string> agents) => RaidAsync(agents, arrest: false);
+
+    /// <summary>Arrests or releases many agents in one recomputation. A suspended agent is left as it is: the warning
+    /// is the stronger state, lifted only by clear.</summary>
+    private async Task<LifeReport> RaidAsync(IReadOnlyList<string> agents, bool arrest)
     {
         ArgumentNullException.ThrowIfNull(agents);
         var distinct = agents.Distinct(StringComparer.Ordinal).ToList();
@@ -24,21 +30,22 @@ public sealed partial class OrganizationGrain
         RequireEffective();
         foreach (var agent in distinct) RequireId(agent, "agent");
         var registry = GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key);
-        return await ChangeAsync("arrested", $"{distinct.Count} agent(s)", l =>
+        return await ChangeAsync(arrest ? "arrested" : "released", $"{distinct.Count} agent(s)", l =>
         {
             var changed = false;
             foreach (var agent in distinct)
             {
-                // A suspended agent stays suspended: the warning is the stronger state, lifted only by clear.
-                if (l.Standings.ContainsKey(agent)) continue;
-                l.Standings[agent] = AgentStanding.Arrested;
+                var current = l.Standings.GetValueOrDefault(agent, AgentStanding.Free);
+                if (arrest && current == AgentStanding.Free) l.Standings[agent] = AgentStanding.Arrested;
+                else if (!arrest && current == AgentStanding.Arrested) l.Standings.Remove(agent);
+                else continue;
                 changed = true;
             }
             return changed;
         }, beforePush: async () =>
         {
             foreach (var agent in distinct)
-                if (life.State.Standings.TryGetValue(agent, out var standing)) await registry.SetStanding(agent, standing);
+                await registry.SetStanding(agent, life.State.Standings.GetValueOrDefault(agent, AgentStanding.Free));
         });
     }
 

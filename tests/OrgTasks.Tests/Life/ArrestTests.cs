@@ -118,6 +118,10 @@ public sealed class ArrestTests(ClusterFixture fixture)
         var records = await fixture.Deliveries.LoadLeafletAsync(id);
         Assert.All(records, r => Assert.Equal((r.HomesOnRoute, 0), (r.HomesReached, r.Duplicates)));
         Assert.All(records.Where(r => raided.Contains(r.Route)), r => Assert.DoesNotContain(r.DeliveredBy, raided));
+
+        await Client.ReleaseAllAsync(raided);
+        Assert.Empty((await Client.GetLifeAsync(city.Committee)).Arrested);
+        Assert.Equal(city.A("c1"), (await Client.UnitAsync(city.Strict)).Contact);
     }
 
     [Fact]
