@@ -16,6 +16,7 @@ root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture 
 root.Add(SiloCommand.Create());
 root.Add(DemoCommand.Create());
 root.Add(DbCommand.Create());
+LoadTestCommand.AddTo(root);
 root.ShowHelpWhenCalledAlone();
 
 return await root.RunAsync(args);
