@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using OrgTasks.Baselines;
+using OrgTasks.Organization;
+
+namespace OrgTasks.Cli.LoadTest.Baselines;
+
+/// <summary>
+/// Baseline (a), in the same silo as OrgTasks: the plain Orleans fan-out a newcomer would write (see
+/// <see cref="PlainCommitteeGrain"/>). Timed from the client: one call that returns when every distributor has answered.
+/// </summary>
+internal sealed class PlainFanOutBaseline(OrgTasksClient client, OrganizationSpec spec)
+{
+    private IPlainCommitteeGrain Committee => client.Grains.GetGrain<IPlainCommitteeGrain>("baseline-" + spec.Committee.Id);
+
+    /// <summary>Hands the committee its distributors; not part of any timing.</summary>
+    public Task PrepareAsync() =>
+        Committee.Prepare(spec.Agents.Where(a => a.HomeCount > 0).Select(a => new PlainRoute("baseline-" + a.Id, a.HomeCount)).ToList());
+
+    /// <summary>Seconds until every distributor answered; the homes they counted must be the city's.</summary>
+    public async Task<double> RunAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        var reached = await Committee.Mobilize(Ids.NewLeafletId());
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (reached != spec.HomeCount)
+            throw new InvalidOperationException($"baseline fan-out reached {reached:N0} of {spec.HomeCount:N0} homes");
+        return seconds;
+    }
+}
