@@ -37,6 +37,9 @@ internal static class MobilizeReport
         o.WriteLine($"    (a) plain Orleans fan-out, committee → every agent grain, Task.WhenAll: {Precise(r.BaselineFanOutSeconds)} warm, "
             + $"{Precise(r.BaselineFanOutCold)} cold; OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselineFanOutSeconds))} its time warm, "
             + $"{Times(Stats.Ratio(r.Cold.Seconds, r.BaselineFanOutCold))} cold");
+        if (r.WarmCpuSeconds is { } cpu && r.BaselineFanOutCpuSeconds is { } baselineCpu)
+            o.WriteLine($"        CPU time per warm leaflet: OrgTasks {Format.Seconds(cpu)}, fan-out {Format.Seconds(baselineCpu)}: "
+                + $"{Times(Stats.Ratio(cpu, baselineCpu))} (steadier than wall time on a shared machine)");
         o.WriteLine($"    (b) plain C# walk of the same tree, no actors: {Precise(r.BaselinePlainSeconds)}; "
             + $"OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds))} its time");
     }
@@ -70,6 +73,11 @@ internal static class MobilizeReport
             ["baselineOrleansFanOutSeconds"] = r.BaselineFanOutSeconds,
             ["baselineOrleansFanOutColdSeconds"] = r.BaselineFanOutCold,
             ["baselinePlainSeconds"] = r.BaselinePlainSeconds,
+            ["baselineOrleansFanOutRuns"] = new JsonArray([.. r.BaselineFanOut.Select(b => JsonValue.Create(b.Seconds))]),
+            ["baselinePlainRuns"] = new JsonArray([.. r.BaselinePlain.Select(b => JsonValue.Create(b.Seconds))]),
+            ["warmCpuSeconds"] = r.WarmCpuSeconds,
+            ["baselineOrleansFanOutCpuSeconds"] = r.BaselineFanOutCpuSeconds,
+            ["cpuRatioToOrleansFanOut"] = Stats.Ratio(r.WarmCpuSeconds, r.BaselineFanOutCpuSeconds),
             ["ratioToOrleansFanOut"] = Stats.Ratio(r.WarmSeconds, r.BaselineFanOutSeconds),
             ["ratioToPlain"] = Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds),
         };

@@ -12,9 +12,10 @@ internal sealed record MobilizeResult
     public required double ApplySeconds { get; init; }
     public required LeafletFigures Cold { get; init; }
     public required IReadOnlyList<LeafletFigures> Warm { get; init; }
-    public double? BaselineFanOutCold { get; init; }
-    public IReadOnlyList<double> BaselineFanOut { get; init; } = [];
-    public IReadOnlyList<double> BaselinePlain { get; init; } = [];
+    public Baselines.BaselineRun? BaselineFanOutColdRun { get; init; }
+    public IReadOnlyList<Baselines.BaselineRun> BaselineFanOut { get; init; } = [];
+    public IReadOnlyList<Baselines.BaselineRun> BaselinePlain { get; init; } = [];
+    public double? BaselineFanOutCold => BaselineFanOutColdRun?.Seconds;
     public long? PeakMemoryBytes { get; init; }
     public double? ArrestRate { get; init; }
     public int Arrested { get; init; }
@@ -25,8 +26,10 @@ internal sealed record MobilizeResult
     public LeafletFigures MedianWarm => Warm.OrderBy(w => w.Seconds).ElementAt((Warm.Count - 1) / 2);
 
     public double WarmSeconds => Stats.Median(Warm.Select(w => w.Seconds)) ?? double.NaN;
-    public double? BaselineFanOutSeconds => Stats.Median(BaselineFanOut);
-    public double? BaselinePlainSeconds => Stats.Median(BaselinePlain);
+    public double? BaselineFanOutSeconds => Stats.Median(BaselineFanOut.Select(b => b.Seconds));
+    public double? BaselinePlainSeconds => Stats.Median(BaselinePlain.Select(b => b.Seconds));
+    public double? WarmCpuSeconds => Stats.Median(Warm.Where(w => w.CpuSeconds is not null).Select(w => w.CpuSeconds!.Value));
+    public double? BaselineFanOutCpuSeconds => Stats.Median(BaselineFanOut.Select(b => b.CpuSeconds));
     public long HomesTotal => Cold.HomesTotal;
     public long HomesReached => All.Min(l => l.HomesReached);
     public long Duplicates => All.Sum(l => l.Duplicates);

@@ -23,16 +23,16 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
         if (fanOut is not null) await fanOut.PrepareAsync();
         var measure = new LeafletMeasure(target, spec, progress, terminal);
         var cold = await OneAsync(measure, "cold: every grain activating on the way", client, arrests, cancellation);
-        double? fanOutCold = null;
+        BaselineRun? fanOutCold = null;
         if (fanOut is not null)
         {
             fanOutCold = await fanOut.RunAsync();
-            progress.WriteLine($"loadtest: baseline (a) plain Orleans fan-out, cold: {Format.Seconds(fanOutCold)}");
+            progress.WriteLine($"loadtest: baseline (a) plain Orleans fan-out, cold: {Format.Seconds(fanOutCold.Seconds)}");
         }
 
         var warm = new List<LeafletFigures>();
-        var fanOuts = new List<double>();
-        var walks = new List<double>();
+        var fanOuts = new List<BaselineRun>();
+        var walks = new List<BaselineRun>();
         var rounds = settings.Warmup + settings.Leaflets;
         for (var round = 1; round <= rounds; round++)
         {
@@ -43,7 +43,7 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             if (fanOut is null || walk is null) continue;
             var a = await fanOut.RunAsync();
             var b = await walk.RunAsync();
-            progress.WriteLine($"loadtest: baselines, {what}: (a) plain Orleans fan-out {Format.Seconds(a)}, (b) plain C# walk {Format.Seconds(b)}");
+            progress.WriteLine($"loadtest: baselines, {what}: (a) plain Orleans fan-out {Format.Seconds(a.Seconds)}, (b) plain C# walk {Format.Seconds(b.Seconds)}");
             if (!measured) continue;
             fanOuts.Add(a);
             walks.Add(b);
@@ -60,7 +60,7 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             ApplySeconds = applySeconds,
             Cold = cold,
             Warm = warm,
-            BaselineFanOutCold = fanOutCold,
+            BaselineFanOutColdRun = fanOutCold,
             BaselineFanOut = fanOuts,
             BaselinePlain = walks,
             PeakMemoryBytes = target.InProcess ? ProcessFigures.PeakWorkingSet() : null,

@@ -16,14 +16,15 @@ internal sealed class PlainFanOutBaseline(OrgTasksClient client, OrganizationSpe
     public Task PrepareAsync() =>
         Committee.Prepare(spec.Agents.Where(a => a.HomeCount > 0).Select(a => new PlainRoute("baseline-" + a.Id, a.HomeCount)).ToList());
 
-    /// <summary>Seconds until every distributor answered; the homes they counted must be the city's.</summary>
-    public async Task<double> RunAsync()
+    /// <summary>Time until every distributor answered, and this process's CPU time meanwhile; the homes counted must be the city's.</summary>
+    public async Task<BaselineRun> RunAsync()
     {
+        var cpu = ProcessFigures.CpuTime();
         var watch = Stopwatch.StartNew();
         var reached = await Committee.Mobilize(Ids.NewLeafletId());
-        var seconds = watch.Elapsed.TotalSeconds;
+        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds);
         if (reached != spec.HomeCount)
             throw new InvalidOperationException($"baseline fan-out reached {reached:N0} of {spec.HomeCount:N0} homes");
-        return seconds;
+        return run;
     }
 }

@@ -37,14 +37,15 @@ internal sealed class PlainWalkBaseline
         _root = nodes[spec.Committee.Id];
     }
 
-    public async Task<double> RunAsync()
+    public async Task<BaselineRun> RunAsync()
     {
+        var cpu = ProcessFigures.CpuTime();
         var watch = Stopwatch.StartNew();
         var reached = await WalkAsync(_root);
-        var seconds = watch.Elapsed.TotalSeconds;
+        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds);
         // Homes of agents no unit lists (held by the committee in OrgTasks) are not walked here; the rest must all be.
         if (reached != _homes) throw new InvalidOperationException($"plain walk reached {reached:N0} homes of {_homes:N0}");
-        return seconds;
+        return run;
     }
 
     private static async Task<long> WalkAsync(Node node)
