@@ -8,5 +8,5 @@ internal static class LoadTestCommand
     public static void AddTo(RootCommand root) =>
         root.AddGroup("loadtest",
             "Load tests: mobilize a city against baselines in the same run, statements under load, the scale curve",
-            LoadTestMobilizeCommand.Create(), LoadTestStatementsCommand.Create());
+            LoadTestMobilizeCommand.Create(), LoadTestStatementsCommand.Create(), LoadTestScaleCommand.Create());
 }

@@ -19,9 +19,12 @@ internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFi
     /// <summary>Calls that ended with an exception: refusals, time-outs, failed hand-overs (retried by the grains).</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _byMethod = new(StringComparer.Ordinal);
+
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         Interlocked.Increment(ref _calls);
+        _byMethod.AddOrUpdate(context.MethodName, 1, (_, n) => n + 1);
         try
         {
             await context.Invoke();
@@ -52,12 +55,19 @@ internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFi
     /// <summary>What was counted since the last reset, then a fresh start.</summary>
     public CallFigures Take()
     {
+        var byMethod = _byMethod.ToArray().Where(m => m.Value > 0).OrderByDescending(m => m.Value)
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        _byMethod.Clear();
         var figures = new CallFigures(Interlocked.Exchange(ref _calls, 0), Interlocked.Exchange(ref _failures, 0),
-            Hops.PercentileMs(0.5), Hops.PercentileMs(0.99));
+            Hops.PercentileMs(0.5), Hops.PercentileMs(0.99)) { ByMethod = byMethod };
         Hops.Reset();
         return figures;
     }
 }
 
 /// <summary>Grain calls, failed calls, and grain-to-grain hop latency over one measured stretch.</summary>
-internal sealed record CallFigures(long Calls, long Failures, double? HopP50Ms, double? HopP99Ms);
+internal sealed record CallFigures(long Calls, long Failures, double? HopP50Ms, double? HopP99Ms)
+{
+    /// <summary>Calls by grain method name, most first: where the messages of a leaflet go.</summary>
+    public IReadOnlyDictionary<string, long> ByMethod { get; init; } = new Dictionary<string, long>();
+}

@@ -25,6 +25,8 @@ internal static class MobilizeReport
         Row(o, "hop latency p50 / p99", Hops(r.Cold.Calls), Hops(warm.Calls));
         Row(o, "CPU time", Format.Seconds(r.Cold.CpuSeconds), Format.Seconds(warm.CpuSeconds));
         Row(o, "failed grain calls", Count(r.Cold.Calls?.Failures), Count(warm.Calls?.Failures));
+        if (warm.Calls is { ByMethod.Count: > 0 } byMethod)
+            o.WriteLine($"  calls by method (warm) {string.Join(", ", byMethod.ByMethod.Select(m => $"{m.Key} {Format.Count(m.Value)}"))}");
         o.WriteLine($"  warm runs     {string.Join(", ", r.Warm.Select(w => Format.Seconds(w.Seconds)))}");
         o.WriteLine($"  peak memory   {(r.PeakMemoryBytes is { } peak ? Format.Bytes(peak) + " working set (silo and load-test client in one process)" : "not measured (remote cluster)")}");
         o.WriteLine($"  homes reached {Format.Count(r.HomesReached)} of {Format.Count(r.HomesTotal)} in every leaflet; "
@@ -96,6 +98,7 @@ internal static class MobilizeReport
         ["hopP50Ms"] = l.Calls?.HopP50Ms,
         ["hopP99Ms"] = l.Calls?.HopP99Ms,
         ["cpuSeconds"] = l.CpuSeconds,
+        ["callsByMethod"] = l.Calls is null ? null : new JsonObject(l.Calls.ByMethod.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
     };
 
     private static IEnumerable<double> Known(IEnumerable<LeafletFigures> runs, Func<LeafletFigures, double?> pick) =>
