@@ -24,20 +24,19 @@ internal static class LoadTestMobilizeCommand
             leaflets, warmup, arrestRate, baseline, chart,
         };
         options.AddTo(command);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(leaflets) is < 1 or > 1_000) result.AddError("--leaflets: give 1 to 1,000");
-            if (result.GetValue(warmup) is < 0 or > 1_000) result.AddError("--warmup: give 0 to 1,000");
-        });
         command.SetAction(async (result, cancellation) =>
         {
+            // Checked here, where defaults are applied (a command validator sees 0 for an option not given).
+            if (result.GetValue(leaflets) is < 1 or > 1_000) throw new CliException("--leaflets: give 1 to 1,000");
+            if (result.GetValue(warmup) is < 0 or > 1_000) throw new CliException("--warmup: give 0 to 1,000");
             var progress = result.Err();
             var jsonPath = options.JsonPath(result);
             var chartPath = ChartPath(result.GetValue(chart));
             var settings = new MobilizeSettings(result.GetValue(leaflets), result.GetValue(warmup), result.GetValue(arrestRate),
                 result.GetValue(baseline), chartPath);
+            ArrestPlan.Check(settings.ArrestRate); // refused before anything is loaded or started, in a build without arrests
             var (spec, source, loadSeconds) = options.LoadCity(result, progress);
-            var arrests = ArrestPlan.Create(settings.ArrestRate, spec); // refused here, before a silo starts, in a build without arrests
+            var arrests = ArrestPlan.Create(settings.ArrestRate, spec);
 
             MobilizeResult outcome;
             await using (var target = await options.OpenTargetAsync(result, progress, cancellation))

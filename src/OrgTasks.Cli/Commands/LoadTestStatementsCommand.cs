@@ -21,15 +21,13 @@ internal static class LoadTestStatementsCommand
             agents, rate, max, inFlight, duration, drain,
         };
         options.AddTo(command);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(rate) is not null && result.GetValue(max)) result.AddError("give --rate R or --max, not both");
-            if (result.GetValue(rate) is { } r && !(r > 0 && r <= 1_000_000)) result.AddError("--rate: give a number of statements per second above 0 (at most 1,000,000)");
-            if (result.GetValue(agents) < 1) result.AddError("--agents: give at least 1");
-            if (result.GetValue(inFlight) is < 1 or > 100_000) result.AddError("--in-flight: give 1 to 100,000");
-        });
         command.SetAction(async (result, cancellation) =>
         {
+            // Checked here, where defaults are applied (a command validator sees 0 for an option not given).
+            if (result.GetValue(rate) is not null && result.GetValue(max)) throw new CliException("give --rate R or --max, not both");
+            if (result.GetValue(rate) is { } r && !(r > 0 && r <= 1_000_000)) throw new CliException("--rate: give a number of statements per second above 0 (at most 1,000,000)");
+            if (result.GetValue(agents) < 1) throw new CliException("--agents: give at least 1");
+            if (result.GetValue(inFlight) is < 1 or > 100_000) throw new CliException("--in-flight: give 1 to 100,000");
             var progress = result.Err();
             var jsonPath = options.JsonPath(result);
             var load = new StatementLoad(result.GetValue(agents), result.GetValue(rate), result.GetValue(inFlight),

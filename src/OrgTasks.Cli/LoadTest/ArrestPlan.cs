@@ -34,16 +34,21 @@ internal sealed class ArrestPlan
 
     public IReadOnlyList<string> Agents => _agents;
 
-    /// <summary>Checks the rate (0 ≤ P &lt; 1) and that this build can arrest; null for no arrests.</summary>
-    public static ArrestPlan? Create(double rate, OrganizationSpec spec, int seed = 1902)
+    /// <summary>Checks the rate (0 ≤ P &lt; 1) and that this build can arrest, before anything is loaded or started.</summary>
+    public static void Check(double rate)
     {
         if (double.IsNaN(rate) || rate < 0 || rate >= 1)
             throw new CliException($"--arrest-rate: {rate.ToString(CultureInfo.InvariantCulture)} is not a share from 0 up to (not including) 1, such as 0.05");
-        if (rate == 0) return null;
-        if (Arrest is null || Release is null)
+        if (rate > 0 && (Arrest is null || Release is null))
             throw new CliException("--arrest-rate: arrests are not in this build (they come with the organization-life issue); run without it or with 0",
                 NotInThisBuild);
-        return new ArrestPlan(rate, Pick(spec, rate, seed));
+    }
+
+    /// <summary>The plan for <paramref name="spec"/>; null for no arrests.</summary>
+    public static ArrestPlan? Create(double rate, OrganizationSpec spec, int seed = 1902)
+    {
+        Check(rate);
+        return rate == 0 ? null : new ArrestPlan(rate, Pick(spec, rate, seed));
     }
 
     /// <summary>
