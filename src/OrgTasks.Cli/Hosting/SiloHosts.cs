@@ -14,9 +14,10 @@ internal static class SiloHosts
     /// <summary>
     /// A silo host whose log goes to stderr at Warning and above, so stdout carries only what the command prints.
     /// Grain options come from environment variables the usual .NET way (<c>OrgTasks__BreachAfter=00:10:00</c>).
-    /// The grains' log messages carry ids and counts, never statement or leaflet texts.
+    /// The grains' log messages carry ids and counts, never statement or leaflet texts. <paramref name="configure"/>
+    /// adds what one command needs beside the silo (the load test's call meter).
     /// </summary>
-    public static IHost Build(SiloSettings settings)
+    public static IHost Build(SiloSettings settings, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddEnvironmentVariables();
@@ -33,6 +34,7 @@ internal static class SiloHosts
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.AddOrgTasksSilo(settings);
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

@@ -26,7 +26,7 @@ public sealed partial class AgentGrain(
         _pump = new Pump(this, PassStatementsOnAsync, services.Options.RetryInterval);
         if (Config is null) return;
         foreach (var held in await services.Statements.LoadHeldAsync(Id)) _held[held.Statement.Id] = held;
-        if (_held.Count > 0) _pump.Kick();
+        if (_held.Count > 0) _pump.Schedule();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -16,12 +16,15 @@ public static class CoveragePicture
         var homesReached = routes.Sum(r => (long)r.HomesReached);
         var duplicates = routes.Sum(r => (long)r.Duplicates);
 
+        // The times to 50/90/99/100 % from one sort of the routes by delivery time, not one sort per share: the
+        // tracker builds this picture on every poll while it also takes every unit's report.
+        var byTime = routes.OrderBy(r => r.DeliveredAt).ToList();
         double? SecondsTo(double share)
         {
             if (homesTotal == 0) return complete is null ? null : 0;
             var needed = (long)Math.Ceiling(homesTotal * share);
             long sum = 0;
-            foreach (var route in routes.OrderBy(r => r.DeliveredAt))
+            foreach (var route in byTime)
             {
                 sum += route.HomesReached;
                 if (sum >= needed) return Math.Max(0, (route.DeliveredAt - leaflet.IssuedAt).TotalSeconds);

@@ -29,7 +29,7 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
         if (Config is null) return;
         // Whatever this unit held when its last activation ended (or its silo died) is picked up again here.
         var resumed = await LoadHeldStatementsAsync() | await LoadUnfinishedLeafletsAsync();
-        if (resumed || state.State.FormerContacts.Count > 0) _pump.Kick();
+        if (resumed || state.State.FormerContacts.Count > 0) _pump.Schedule();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

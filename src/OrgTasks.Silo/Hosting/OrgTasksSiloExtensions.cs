@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using OrgTasks.Grains;
 using OrgTasks.Postgres.Hosting;
 using OrgTasks.Silo.Telemetry;
@@ -19,7 +22,11 @@ public static class OrgTasksSiloExtensions
         switch (settings.Storage)
         {
             case StorageKind.Memory:
-                silo.AddMemoryGrainStorage(OrgTasksStorage.Name);
+                // Orleans' binary serializer, as on PostgreSQL: the memory provider's default JSON (Newtonsoft with
+                // reference tracking) cannot read back state in which equal records repeat (an organization's plan with
+                // many empty routes), so a grain that was deactivated could not be activated again.
+                silo.AddMemoryGrainStorage(OrgTasksStorage.Name, (OptionsBuilder<MemoryGrainStorageOptions> o) =>
+                    o.Configure<Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
                 silo.UseInMemoryReminderService();
                 break;
             case StorageKind.Postgres:

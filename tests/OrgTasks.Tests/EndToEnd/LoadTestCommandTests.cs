@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace OrgTasks.Tests.EndToEnd;
+
+/// <summary>
+/// The short load tests CI runs: real <c>orgtasks loadtest</c> processes on a city of about 10,000 homes in memory.
+/// They assert correctness only (every home once, every statement once, nothing missing), never speed: speed is what
+/// the commands print.
+/// </summary>
+public sealed class LoadTestCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-loadtest-").FullName;
+
+    [Fact]
+    public async Task Mobilizing_ten_thousand_homes_reaches_every_home_once_with_the_baselines_beside_it()
+    {
+        var json = Path.Combine(_folder, "mobilize.json");
+        var chart = Path.Combine(_folder, "coverage.png");
+        var run = await OrgTasksProcess.RunAsync(
+            ["loadtest", "mobilize", "--homes", "10000", "--storage", "memory", "--leaflets", "2", "--baseline", "--json", json, "--chart", chart],
+            TimeSpan.FromMinutes(4));
+
+        CliAssert.Succeeded(run);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = document.RootElement;
+        var total = root.GetProperty("homesTotal").GetInt64();
+        Assert.Equal(10_080, total); // 6 districts of one factory of 1,680 homes
+        Assert.Equal(total, root.GetProperty("homesReached").GetInt64());
+        Assert.Equal(0, root.GetProperty("duplicates").GetInt64());
+        Assert.Equal(0, root.GetProperty("missing").GetInt64());
+        Assert.Equal("the delivery records in the silo's journal", root.GetProperty("countedFrom").GetString());
+        Assert.Equal(2, root.GetProperty("warmRuns").GetArrayLength());
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("baselineOrleansFanOutSeconds").ValueKind);
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("baselinePlainSeconds").ValueKind);
+        Assert.Equal(JsonValueKind.String, root.GetProperty("command").ValueKind);
+        Assert.True(root.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
+        CliAssert.Contains("duplicates 0, missing 0", run.Stdout, run);
+        Assert.True(new FileInfo(chart).Length > 1_000, "the coverage chart was not drawn");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(chart)).Take(4).ToArray());
+    }
+
+    [Fact]
+    public async Task Statements_from_many_agents_at_once_each_arrive_exactly_once()
+    {
+        var json = Path.Combine(_folder, "statements.json");
+        var run = await OrgTasksProcess.RunAsync(
+            ["loadtest", "statements", "--homes", "10000", "--storage", "memory", "--agents", "200", "--in-flight", "256", "--duration", "3s", "--json", json],
+            TimeSpan.FromMinutes(3));
+
+        CliAssert.Succeeded(run);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = document.RootElement;
+        var acknowledged = root.GetProperty("acknowledged").GetInt64();
+        Assert.True(acknowledged > 0, run.ToString());
+        Assert.Equal(acknowledged, root.GetProperty("arrived").GetInt64());
+        Assert.Equal(0, root.GetProperty("lost").GetInt64());
+        Assert.Equal(0, root.GetProperty("doubled").GetInt64());
+    }
+
+    [Fact]
+    public async Task Mobilizing_while_a_share_of_the_distributors_is_arrested_still_reaches_every_home_once()
+    {
+        var json = Path.Combine(_folder, "arrests.json");
+        var run = await OrgTasksProcess.RunAsync(
+            ["loadtest", "mobilize", "--homes", "10000", "--storage", "memory", "--leaflets", "2", "--arrest-rate", "0.1", "--json", json],
+            TimeSpan.FromMinutes(4));
+
+        CliAssert.Succeeded(run);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = document.RootElement;
+        Assert.True(root.GetProperty("arrested").GetInt32() > 0, run.ToString());
+        Assert.Equal(root.GetProperty("homesTotal").GetInt64(), root.GetProperty("homesReached").GetInt64());
+        Assert.Equal(0, root.GetProperty("duplicates").GetInt64());
+        Assert.Equal(0, root.GetProperty("missing").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_arrest_rate_outside_zero_to_one_is_refused()
+    {
+        var run = await OrgTasksProcess.RunAsync(["loadtest", "mobilize", "--homes", "10000", "--arrest-rate", "1"]);
+
+        CliAssert.FailedCleanly(run, 1, "--arrest-rate: 1 is not a share");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
