@@ -20,6 +20,7 @@ public sealed class StatementLoadTests(ClusterFixture fixture)
     {
         var city = TestCity.Create(districts: 3);
         await Client.ApplyAsync(city.Spec);
+        await Client.ConsentAsync(city.Committee); // statements to the central bodies leave a new committee only after that
         var authors = city.Spec.Agents.Select(a => a.Id).ToList();
         var addressees = new[] { Addressee.Committee, Addressee.Committee, Addressee.CentralCommittee, Addressee.CentralOrgan };
 
