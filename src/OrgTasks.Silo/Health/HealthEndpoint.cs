@@ -18,9 +18,6 @@ namespace OrgTasks.Silo.Health;
 /// </remarks>
 internal sealed partial class HealthEndpoint(HealthEndpointOptions options, IServiceProvider services, ILogger<HealthEndpoint> log) : IHostedService
 {
-    public const string LivenessPath = "/healthz";
-    public const string ReadinessPath = "/readyz";
-
     private WebApplication? _app;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -30,8 +27,8 @@ internal sealed partial class HealthEndpoint(HealthEndpointOptions options, ISer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
         var app = builder.Build();
         var health = new SiloHealthSource(services);
-        app.MapGet(LivenessPath, () => Answer(health.Get()?.Liveness(), "not alive"));
-        app.MapGet(ReadinessPath, () => Answer(health.Get()?.Readiness(), "not ready"));
+        app.MapGet(HealthPaths.Liveness, () => Answer(health.Get()?.Liveness(), "not alive"));
+        app.MapGet(HealthPaths.Readiness, () => Answer(health.Get()?.Readiness(), "not ready"));
         await app.StartAsync(cancellationToken);
         _app = app;
         Listening(log, options.Address, options.Port);

@@ -36,6 +36,8 @@ public static class OrgTasksSiloExtensions
         silo.AddOrgTasksGrains(options);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         silo.Configure<ClusterMembershipOptions>(settings.Membership.ApplyTo);
+        if (settings.AgentPlacement == AgentPlacement.WithCaller)
+            silo.Services.AddSingleton<Orleans.Runtime.Placement.IPlacementStrategyResolver, AgentWithCallerPlacement>();
         silo.AddActivityPropagation();
         return silo;
     }

@@ -64,4 +64,7 @@ public sealed class SiloSettings
     /// <c>POD_IP</c>) and watches the pods of the cluster, so a deleted pod's silo is declared dead at once. Default: false.
     /// </summary>
     public bool Kubernetes { get; set; }
+
+    /// <summary>Where agents' grains are activated in a cluster (see <see cref="Cluster.AgentPlacement"/>). Default: spread.</summary>
+    public AgentPlacement AgentPlacement { get; set; } = AgentPlacement.Spread;
 }

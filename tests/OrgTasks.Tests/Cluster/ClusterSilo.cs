@@ -64,6 +64,14 @@ public sealed class ClusterSilo(string name, string connectionString, string clu
             throw new InvalidOperationException($"silo {Name} did not become ready ({(first == exited ? "exited" : "timed out")}):\n{Output}");
     }
 
+    /// <summary>GET on the silo's health endpoint: the status code and the one-line body.</summary>
+    public async Task<(int Status, string Body)> HealthAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync($"http://127.0.0.1:{HealthPort}{path}");
+        return ((int)response.StatusCode, (await response.Content.ReadAsStringAsync()).Trim());
+    }
+
     /// <summary>SIGKILL: no shutdown, no goodbye to the membership table; the others must find out by probing.</summary>
     public async Task KillAsync()
     {

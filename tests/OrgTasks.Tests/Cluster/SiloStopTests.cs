@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OrgTasks.Client;
+using OrgTasks.Silo.Health;
 using OrgTasks.Statements;
 using OrgTasks.Tests.Crash;
 using OrgTasks.Tests.Infrastructure;
@@ -37,6 +38,12 @@ public sealed class SiloStopTests(PostgresFixture postgres, ITestOutputHelper ou
     {
         await using var connection = await cluster.ConnectAsync();
         var client = connection.Client;
+        // Every silo that printed "ready" is alive and ready on its health endpoint.
+        foreach (var silo in cluster.Silos)
+        {
+            Assert.Equal((200, "ok: active"), await silo.HealthAsync(HealthPaths.Liveness));
+            Assert.Equal((200, "ok: active"), await silo.HealthAsync(HealthPaths.Readiness));
+        }
         await client.ApplyAsync(spec);
         var authors = new ConcurrentQueue<string>(spec.Agents.Where(a => a.HomeCount > 0).Select(a => a.Id));
         var sent = new ConcurrentBag<string>();
@@ -71,6 +78,7 @@ public sealed class SiloStopTests(PostgresFixture postgres, ITestOutputHelper ou
 
         await leaving.StartAsync();
         var rejoined = await Poll.UntilAsync(() => cluster.ActivePortsAsync(), p => p.Count == 3, TimeSpan.FromSeconds(60), "three active silos");
+        Assert.Equal((200, "ok: active"), await leaving.HealthAsync(HealthPaths.Readiness));
         // A client that knows only the restarted silo's gateway is served by it.
         await using (var own = await cluster.ConnectAsync([leaving.Gateway]))
         {
