@@ -27,8 +27,9 @@ internal sealed partial class HealthEndpoint(HealthEndpointOptions options, ISer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
         var app = builder.Build();
         var health = new SiloHealthSource(services);
-        app.MapGet(HealthPaths.Liveness, () => Answer(health.Get()?.Liveness(), "not alive"));
-        app.MapGet(HealthPaths.Readiness, () => Answer(health.Get()?.Readiness(), "not ready"));
+        // Until the silo exists there is no membership status: alive (the process answers), not ready.
+        app.MapGet(HealthPaths.Liveness, () => Answer(health.Get()?.Liveness() ?? HealthAnswer.Yes(SiloStatus.Created), "not alive"));
+        app.MapGet(HealthPaths.Readiness, () => Answer(health.Get()?.Readiness() ?? HealthAnswer.No(SiloStatus.Created, "the silo is starting"), "not ready"));
         await app.StartAsync(cancellationToken);
         _app = app;
         Listening(log, options.Address, options.Port);
@@ -42,13 +43,9 @@ internal sealed partial class HealthEndpoint(HealthEndpointOptions options, ISer
         _app = null;
     }
 
-    private static IResult Answer(HealthAnswer? answer, string failure)
-    {
-        // No answer yet: the silo's membership service does not exist until the silo starts. Alive, not ready.
-        answer ??= failure == "not alive" ? HealthAnswer.Yes(SiloStatus.Created) : HealthAnswer.No(SiloStatus.Created, "the silo is starting");
-        return Results.Text(answer.Text(failure) + "\n", "text/plain",
+    private static IResult Answer(HealthAnswer answer, string failure) =>
+        Results.Text(answer.Text(failure) + "\n", "text/plain",
             statusCode: answer.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "health endpoint on http://{Address}:{Port}/healthz and /readyz")]
     private static partial void Listening(ILogger logger, IPAddress address, int port);
