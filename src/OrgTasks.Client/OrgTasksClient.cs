@@ -50,9 +50,10 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
         CancellationToken cancellation = default)
     {
         var draft = new StatementDraft { Id = Ids.NewStatementId(), To = to, Text = text, Kind = kind };
+        // The id makes a repeat harmless, so an attempt lost with a dying silo is given up and sent again.
         return Transient.RetryAsync(
             () => As(Actor.Agent(agent), () => Grains.GetGrain<IAgentGrain>(agent).SendStatement(draft)),
-            cancellation: cancellation);
+            budget: null, attemptLimit: Transient.QuickAttemptLimit, cancellation);
     }
 
     public Task<StatementRoute> GetRouteAsync(string statementId) =>
@@ -87,7 +88,7 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
     {
         while (true)
         {
-            var status = await Transient.RetryAsync(() => GetLeafletStatusAsync(leafletId), cancellation: cancellation);
+            var status = await Transient.RetryAsync(() => GetLeafletStatusAsync(leafletId), budget: null, Transient.QuickAttemptLimit, cancellation);
             yield return status;
             if (status.Complete) yield break;
             await Task.Delay(interval, cancellation);

@@ -25,11 +25,13 @@ internal static class SiloCommand
         var telemetry = Choices.Option("--telemetry", $"Export traces and metrics [env: {TelemetryVariable}]", exporters,
             defaultValue: Environment.GetEnvironmentVariable(TelemetryVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "none");
         var clusterId = ClientOptions.ClusterIdOption();
+        var cluster = new ClusterOptions();
         var command = new Command("silo", "Run a silo on this machine until Ctrl+C or SIGTERM; prints 'ready' once it accepts clients")
         {
             siloPort, gatewayPort, telemetry, clusterId,
         };
         storage.AddTo(command);
+        cluster.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var exporter = result.GetRequiredValue(telemetry);
@@ -43,15 +45,18 @@ internal static class SiloCommand
                 TelemetryExporter = exporter,
             };
             storage.ApplyTo(result, settings);
+            cluster.ApplyTo(result, settings);
 
             PortCheck.RequireFree(settings.SiloPort, siloPort.Name);
             PortCheck.RequireFree(settings.GatewayPort, gatewayPort.Name);
+            if (settings.HealthPort is { } healthPort) PortCheck.RequireFree(healthPort, cluster.HealthPort.Name);
             var store = await StorageOptions.PrepareAsync(settings, cancellation);
             try
             {
                 using var host = SiloHosts.Build(settings);
                 await SiloHosts.StartAsync(host, settings, cancellation);
                 result.Out().WriteLine($"silo up: {SiloHosts.Describe(settings, store)}; telemetry: {settings.TelemetryExporter}");
+                if (settings.Storage == StorageKind.Postgres) result.Out().WriteLine($"cluster: {ClusterOptions.Describe(settings)}");
                 result.Out().WriteLine(ReadyLine);
 
                 await StoppedAsync(host, cancellation);

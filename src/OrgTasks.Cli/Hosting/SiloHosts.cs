@@ -61,7 +61,7 @@ internal static class SiloHosts
 
     /// <summary>One line naming what a client needs to connect and where the data lives.</summary>
     public static string Describe(SiloSettings settings, SiloStore store) =>
-        $"gateway 127.0.0.1:{settings.GatewayPort}, silo port {settings.SiloPort}, cluster {settings.ClusterId}, "
+        $"gateway {settings.AdvertisedAddress?.ToString() ?? (settings.Kubernetes ? "the pod's IP" : "127.0.0.1")}:{settings.GatewayPort}, silo port {settings.SiloPort}, cluster {settings.ClusterId}, "
         + $"storage: {store.Description}";
 
     private static SocketException? SocketErrorIn(Exception error) => error switch

@@ -5,6 +5,8 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OrgTasks.Grains;
 using OrgTasks.Postgres.Hosting;
+using OrgTasks.Silo.Cluster;
+using OrgTasks.Silo.Health;
 using OrgTasks.Silo.Telemetry;
 
 namespace OrgTasks.Silo.Hosting;
@@ -40,17 +42,23 @@ public static class OrgTasksSiloExtensions
         // what is left.
         silo.AddOrgTasksGrains(options);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+        silo.Configure<ClusterMembershipOptions>(settings.Membership.ApplyTo);
+        if (settings.AgentPlacement == AgentPlacement.WithCaller)
+            silo.Services.AddSingleton<Orleans.Runtime.Placement.IPlacementStrategyResolver, AgentWithCallerPlacement>();
         silo.AddActivityPropagation();
         return silo;
     }
 
     /// <summary>
-    /// A whole silo host on this machine: its ports on loopback, OrgTasks, telemetry. With memory storage the silo is
-    /// its own one-machine cluster; with PostgreSQL the cluster's membership is on the database, so silos started
-    /// with the same cluster id and database join one cluster (a single silo works the same way).
+    /// A whole silo host: its ports, OrgTasks, telemetry, and the health endpoint when a port is set. With memory
+    /// storage the silo is its own one-machine cluster on loopback; with PostgreSQL the cluster's membership is on the
+    /// database, so silos started with the same cluster id and database join one cluster (a single silo works the same
+    /// way), on one machine or many (see <see cref="ClusterEndpoints"/>).
     /// </summary>
     public static IHostApplicationBuilder AddOrgTasksSilo(this IHostApplicationBuilder builder, SiloSettings settings)
     {
+        // Before the silo: the health endpoint answers (alive, not ready) while the silo is still joining.
+        if (settings.HealthPort is { } healthPort) builder.Services.AddOrgTasksHealthEndpoint(settings.AdvertisedAddress, healthPort, settings.Kubernetes);
         builder.UseOrleans(silo =>
         {
             if (settings.Storage == StorageKind.Memory)
@@ -64,12 +72,7 @@ public static class OrgTasksSiloExtensions
                     o.ClusterId = settings.ClusterId;
                     o.ServiceId = settings.ServiceId;
                 });
-                silo.Configure<EndpointOptions>(o =>
-                {
-                    o.AdvertisedIPAddress = IPAddress.Loopback;
-                    o.SiloPort = settings.SiloPort;
-                    o.GatewayPort = settings.GatewayPort;
-                });
+                silo.UseOrgTasksEndpoints(settings);
             }
             silo.UseOrgTasks(settings);
         });

@@ -1,3 +1,6 @@
+using System.Net;
+using OrgTasks.Silo.Cluster;
+
 namespace OrgTasks.Silo.Hosting;
 
 /// <summary>How one silo is started: ports, cluster identity, storage, telemetry.</summary>
@@ -42,4 +45,26 @@ public sealed class SiloSettings
 
     /// <summary>Telemetry export: <c>none</c>, <c>console</c> or <c>otlp</c>. Default: <c>none</c>.</summary>
     public string TelemetryExporter { get; set; } = "none";
+
+    /// <summary>How fast a silo that died is noticed by the others (see <see cref="MembershipTiming"/>).</summary>
+    public MembershipTiming Membership { get; set; } = new();
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at. Null keeps the silo on loopback (127.0.0.1), for one
+    /// machine; an address makes it listen on every interface and advertise that one, for silos on several hosts.
+    /// Default: null.
+    /// </summary>
+    public IPAddress? AdvertisedAddress { get; set; }
+
+    /// <summary>Port of the <c>/healthz</c> and <c>/readyz</c> endpoint; null for none. Default: null.</summary>
+    public int? HealthPort { get; set; }
+
+    /// <summary>
+    /// Running in a Kubernetes pod: Orleans' Kubernetes hosting takes the pod's name and IP (<c>POD_NAME</c>,
+    /// <c>POD_IP</c>) and watches the pods of the cluster, so a deleted pod's silo is declared dead at once. Default: false.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>Where agents' grains are activated in a cluster (see <see cref="Cluster.AgentPlacement"/>). Default: spread.</summary>
+    public AgentPlacement AgentPlacement { get; set; } = AgentPlacement.Spread;
 }

@@ -1,0 +1,73 @@
+using OrgTasks.Silo.Health;
+using OrgTasks.Silo.Hosting;
+using OrgTasks.Tests.Organization;
+using YamlDotNet.RepresentationModel;
+
+namespace OrgTasks.Tests.Deploy;
+
+/// <summary>
+/// deploy/compose/compose.yaml, checked without Docker (no daemon and no compose plugin here): it parses (with its
+/// anchors and merges resolved), and its services depend on each other, share the secret and use the ports as intended.
+/// </summary>
+public sealed class ComposeFileTests
+{
+    private static readonly YamlNode Compose = DeployFiles.Yaml(Path.Combine("compose", "compose.yaml")).Single();
+    private static readonly string[] SiloNames = ["silo1", "silo2", "silo3"];
+
+    private static YamlNode Service(string name) => Compose.At("services", name);
+
+    [Fact]
+    public void It_holds_postgres_the_schema_three_silos_and_an_optional_collector()
+    {
+        var services = Compose.Map("services").Keys.Order().ToList();
+        Assert.Equal(["otel-collector", "postgres", "schema", "silo1", "silo2", "silo3"], services);
+        Assert.Equal(["telemetry"], Service("otel-collector").Texts("profiles"));
+        Assert.True(File.Exists(DeployFiles.PathOf(Path.Combine("compose", "otel-collector.yaml"))));
+        Assert.NotEmpty(DeployFiles.Yaml(Path.Combine("compose", "otel-collector.yaml")).Single().Map("service", "pipelines"));
+    }
+
+    [Fact]
+    public void Silos_start_after_the_schema_and_the_schema_after_postgres_is_healthy()
+    {
+        Assert.Equal("service_healthy", Service("schema").Text("depends_on", "postgres", "condition"));
+        Assert.Contains("db init", Service("schema").Texts("entrypoint").Last());
+        foreach (var silo in SiloNames)
+            Assert.Equal("service_completed_successfully", Service(silo).Text("depends_on", "schema", "condition"));
+    }
+
+    [Fact]
+    public void Every_silo_advertises_its_own_name_publishes_its_gateway_and_is_checked_for_readiness()
+    {
+        var published = new List<string>();
+        foreach (var silo in SiloNames)
+        {
+            var service = Service(silo);
+            var command = service.Texts("entrypoint").Last();
+            Assert.Contains($"--gateway-port {new SiloSettings().GatewayPort}", command);
+            Assert.Contains("--advertise \"$$(hostname)\"", command);
+            Assert.Contains("--health-port 8080", command);
+            Assert.Equal(silo, service.Text("hostname"));
+            var port = service.Texts("ports").Single();
+            Assert.EndsWith($":{new SiloSettings().GatewayPort}", port);
+            published.Add(port.Split(':')[0]);
+            Assert.Contains($"GET {HealthPaths.Readiness} ", service.Texts("healthcheck", "test").Last());
+            Assert.Equal("../..", service.Text("build", "context"));
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, service.Text("build", "dockerfile"))));
+        }
+        Assert.Equal(SiloNames.Length, published.Distinct().Count());
+    }
+
+    [Fact]
+    public void The_password_is_a_secret_file_shared_by_postgres_and_the_silos_and_kept_out_of_git()
+    {
+        var file = Compose.Text("secrets", "postgres-password", "file");
+        Assert.Equal("/run/secrets/postgres-password", Service("postgres").Text("environment", "POSTGRES_PASSWORD_FILE"));
+        foreach (var name in SiloNames.Append("schema").Append("postgres"))
+            Assert.Contains("postgres-password", Service(name).Texts("secrets"));
+        Assert.Contains(Path.GetFileName(file), File.ReadAllLines(DeployFiles.PathOf(Path.Combine("compose", ".gitignore"))));
+        // Pools: three silos' connections fit under the server's limit.
+        var limit = int.Parse(Service("postgres").Texts("command").Single(a => a.StartsWith("max_connections=")).Split('=')[1]);
+        var pool = int.Parse(System.Text.RegularExpressions.Regex.Match(Service("silo1").Texts("entrypoint").Last(), @"Maximum Pool Size=(\d+)").Groups[1].Value);
+        Assert.True(SiloNames.Length * pool < limit, $"{SiloNames.Length} × {pool} connections do not fit under max_connections={limit}");
+    }
+}
