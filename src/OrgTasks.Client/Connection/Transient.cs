@@ -37,9 +37,10 @@ public static class Transient
     /// <summary>
     /// As above, and an attempt that has not answered within <paramref name="attemptLimit"/> is given up and tried
     /// again, with twice the limit each time (so a call that is merely slow on a busy machine still gets through). Only
-    /// for calls that are safe to repeat while the first may still be running (a send with an id made here, a read). Why: a call that was on its way through a silo when that silo died gets no answer at all — Orleans fails
-    /// the caller's pending calls to a dead silo only inside the cluster, not in a client — so without a limit it
-    /// waits out the whole response timeout (2 minutes) although the cluster recovered in seconds.
+    /// for calls that are safe to repeat while the first may still be running (a send with an id made here, a read).
+    /// Why: a call that was on its way through a silo when that silo died gets no answer at all — Orleans fails the
+    /// caller's pending calls to a dead silo only inside the cluster, not in a client — so without a limit it waits out
+    /// the whole response timeout (2 minutes) although the cluster recovered in seconds.
     /// </summary>
     public static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan? budget, TimeSpan? attemptLimit, CancellationToken cancellation = default)
     {
