@@ -93,6 +93,9 @@ public interface IOrganizationRegistryGrain : IGrainWithStringKey
     /// <summary>Records an agent's standing (from the organization's life). Free removes the entry.</summary>
     Task SetStanding(string agent, OrgTasks.Life.AgentStanding standing);
 
+    /// <summary>Records many agents' standings at once (a raid): one write, one new version.</summary>
+    Task SetStandings(IReadOnlyDictionary<string, OrgTasks.Life.AgentStanding> standings);
+
     /// <summary>Every agent who is not free, when the list is newer than <paramref name="knownVersion"/>; empty otherwise.
     /// Each silo polls this to refuse calls on behalf of arrested or suspended agents.</summary>
     Task<OrgTasks.Life.Standings?> GetStandings(long knownVersion);

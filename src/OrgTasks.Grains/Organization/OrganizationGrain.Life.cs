@@ -42,11 +42,8 @@ public sealed partial class OrganizationGrain
                 changed = true;
             }
             return changed;
-        }, beforePush: async () =>
-        {
-            foreach (var agent in distinct)
-                await registry.SetStanding(agent, life.State.Standings.GetValueOrDefault(agent, AgentStanding.Free));
-        });
+        }, beforePush: () => registry.SetStandings(
+            distinct.ToDictionary(a => a, a => life.State.Standings.GetValueOrDefault(a, AgentStanding.Free), StringComparer.Ordinal)));
     }
 
     public Task<LifeReport> Release(string agent)

@@ -35,14 +35,23 @@ public sealed class OrganizationRegistryGrain(
 
     public Task<UnitLocation?> FindUnit(string unit) => Task.FromResult(state.State.Units.GetValueOrDefault(unit));
 
-    public async Task SetStanding(string agent, AgentStanding standing)
+    public Task SetStanding(string agent, AgentStanding standing) =>
+        SetStandings(new Dictionary<string, AgentStanding>(StringComparer.Ordinal) { [agent] = standing });
+
+    public async Task SetStandings(IReadOnlyDictionary<string, AgentStanding> changes)
     {
         var caller = Identity.Callers.Require();
         if (caller.Kind != ActorKind.System) throw new AccessDeniedException($"{caller} may not change an agent's standing; use arrest, release, warn or clear");
-        var current = state.State.Standings.TryGetValue(agent, out var known) ? known : AgentStanding.Free;
-        if (current == standing) return;
-        if (standing == AgentStanding.Free) state.State.Standings.Remove(agent);
-        else state.State.Standings[agent] = standing;
+        var changed = false;
+        foreach (var (agent, standing) in changes)
+        {
+            var current = state.State.Standings.TryGetValue(agent, out var known) ? known : AgentStanding.Free;
+            if (current == standing) continue;
+            if (standing == AgentStanding.Free) state.State.Standings.Remove(agent);
+            else state.State.Standings[agent] = standing;
+            changed = true;
+        }
+        if (!changed) return;
         state.State.StandingsVersion++;
         await state.WriteStateAsync();
         standings.Update(Snapshot());
