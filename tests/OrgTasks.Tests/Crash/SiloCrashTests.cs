@@ -1,4 +1,3 @@
-using Npgsql;
 using OrgTasks.Client;
 using OrgTasks.Grains;
 using OrgTasks.Identity;
@@ -88,7 +87,7 @@ public sealed class SiloCrashTests(PostgresFixture postgres)
         }
         var acknowledgedAtKill = acknowledged.ToHashSet();
         // On their way up at the moment of the kill: accepted somewhere, not yet in the inbox.
-        var arrivedBeforeKill = await ArrivalsAsync(database, committee);
+        var arrivedBeforeKill = await Cluster.Traffic.ArrivalsAsync(database, committee);
         Assert.True(arrivedBeforeKill.Rows < acknowledgedAtKill.Count,
             $"all {acknowledgedAtKill.Count} acknowledged statements had arrived before the kill; the test proves nothing");
 
@@ -112,18 +111,6 @@ public sealed class SiloCrashTests(PostgresFixture postgres)
             }
         }
         // Exactly once, counted in the database: one arrival row per statement.
-        Assert.Equal((1_000L, 1_000L), await ArrivalsAsync(database, committee));
-    }
-
-    /// <summary>Arrival rows at the committee's inbox, and distinct statements among them.</summary>
-    private static async Task<(long Rows, long Distinct)> ArrivalsAsync(string database, string committee)
-    {
-        await using var db = new NpgsqlConnection(database);
-        await db.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT statement_id) FROM journal_hops WHERE role = 2 AND holder = @c", db);
-        count.Parameters.AddWithValue("c", committee);
-        await using var reader = await count.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        Assert.Equal((1_000L, 1_000L), await Cluster.Traffic.ArrivalsAsync(database, committee));
     }
 }
