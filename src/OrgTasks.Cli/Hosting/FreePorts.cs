@@ -3,8 +3,9 @@ using System.Net.Sockets;
 
 namespace OrgTasks.Cli.Hosting;
 
-/// <summary>Ports nobody is listening on, for a silo that must not collide with one already running (the demo).</summary>
-internal static class FreePorts
+/// <summary>Ports nobody is listening on, for a silo that must not collide with one already running (the demo, the load
+/// test, and the tests' silos and unreachable gateways).</summary>
+public static class FreePorts
 {
     /// <summary>
     /// Asks the system for <paramref name="count"/> distinct free ports on loopback. They are released before the silo

@@ -14,7 +14,7 @@ public sealed class ClusterSilo(string name, string connectionString, string clu
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _output = new();
-    private readonly int[] _ports = FreeTcpPort.Take(3);
+    private readonly int[] _ports = OrgTasks.Cli.Hosting.FreePorts.Take(3);
     private Process? _process;
 
     public string Name { get; } = name;

@@ -55,7 +55,7 @@ public sealed class OrgApplyCommandTests(SiloProcessFixture silo) : IDisposable
             agents:
               - { id: jerjoma }
             """);
-        var nobodyListens = $"127.0.0.1:{FreeTcpPort.Take(1)[0]}";
+        var nobodyListens = $"127.0.0.1:{OrgTasks.Cli.Hosting.FreePorts.Take(1)[0]}";
 
         var run = await OrgTasksProcess.RunAsync("org", "apply", file, "--gateway", nobodyListens);
 

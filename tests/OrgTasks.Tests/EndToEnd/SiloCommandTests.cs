@@ -26,7 +26,7 @@ public sealed class SiloCommandTests(SiloProcessFixture silo)
     [Fact]
     public async Task SiloStopsGracefullyOnSigterm()
     {
-        var ports = FreeTcpPort.Take(2);
+        var ports = OrgTasks.Cli.Hosting.FreePorts.Take(2);
         using var process = OrgTasksProcess.Start(["silo", "--storage", "memory", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()]);
         try
         {

@@ -19,7 +19,7 @@ public sealed class SiloProcessFixture : IAsyncLifetime
     public SiloProcessFixture()
     {
         _sampleApplied = new Lazy<Task>(ApplySampleAsync);
-        var ports = FreeTcpPort.Take(2);
+        var ports = OrgTasks.Cli.Hosting.FreePorts.Take(2);
         SiloPort = ports[0];
         GatewayPort = ports[1];
     }

@@ -5,7 +5,7 @@ public sealed class UnreachableGatewayTests
     [Fact]
     public async Task ClientCommandAgainstADeadGatewayFailsWithACleanMessage()
     {
-        var gateway = $"127.0.0.1:{FreeTcpPort.Take(1)[0]}";
+        var gateway = $"127.0.0.1:{OrgTasks.Cli.Hosting.FreePorts.Take(1)[0]}";
 
         // A command that hangs instead of failing is killed at the process time-out and fails the test.
         var run = await OrgTasksProcess.RunAsync(["org", "show", "--gateway", gateway], TimeSpan.FromSeconds(30));
@@ -17,7 +17,7 @@ public sealed class UnreachableGatewayTests
     [Fact]
     public async Task GatewayFromTheEnvironmentIsUsedWhenNoOptionIsGiven()
     {
-        var gateway = $"127.0.0.1:{FreeTcpPort.Take(1)[0]}";
+        var gateway = $"127.0.0.1:{OrgTasks.Cli.Hosting.FreePorts.Take(1)[0]}";
 
         var run = await OrgTasksProcess.RunAsync(["breaches"], environment: new Dictionary<string, string> { ["ORGTASKS_GATEWAY"] = gateway });
 

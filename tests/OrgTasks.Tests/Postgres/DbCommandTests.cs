@@ -65,7 +65,7 @@ public sealed class DbCommandTests
     public async Task A_silo_on_postgres_names_its_managed_store_and_stops_the_server_it_started_when_it_stops()
     {
         await using var scratch = new ManagedServerFolder();
-        var ports = FreeTcpPort.Take(2);
+        var ports = OrgTasks.Cli.Hosting.FreePorts.Take(2);
         using var silo = OrgTasksProcess.Start(
             ["silo", "--storage", "postgres", "--data", scratch.Folder, "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()],
             CleanEnvironment);
