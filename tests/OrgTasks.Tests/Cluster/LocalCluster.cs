@@ -49,6 +49,24 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a cluster, runs <paramref name="test"/> on it and stops it; when the test fails, every silo's output goes
+    /// to <paramref name="output"/> first, so the failure can be read.
+    /// </summary>
+    public static async Task RunAsync(string connectionString, int size, Action<string> output, Func<LocalCluster, Task> test)
+    {
+        await using var cluster = await StartAsync(connectionString, size);
+        try
+        {
+            await test(cluster);
+        }
+        catch
+        {
+            output(cluster.Output);
+            throw;
+        }
+    }
+
     /// <summary>A client that knows every gateway of the cluster, or only <paramref name="gateways"/>.</summary>
     public Task<OrgTasksConnection> ConnectAsync(IReadOnlyList<string>? gateways = null) =>
         OrgTasksConnection.ConnectAsync(gateways ?? Gateways, TimeSpan.FromSeconds(60), ClusterId);

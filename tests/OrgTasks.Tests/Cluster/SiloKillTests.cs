@@ -21,16 +21,7 @@ public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper ou
         var database = await postgres.CreateEmptyDatabaseAsync();
         var spec = CrashCity.Generate(districts: 4, out var committee);
         Assert.Equal(100_000, spec.HomeCount);
-        await using var cluster = await LocalCluster.StartAsync(database, size: 3);
-        try
-        {
-            await KillUnderLoadAsync(cluster, database, spec, committee);
-        }
-        catch
-        {
-            output.WriteLine(cluster.Output);
-            throw;
-        }
+        await LocalCluster.RunAsync(database, size: 3, output.WriteLine, cluster => KillUnderLoadAsync(cluster, database, spec, committee));
     }
 
     private async Task KillUnderLoadAsync(LocalCluster cluster, string database, OrgTasks.Organization.OrganizationSpec spec, string committee)

@@ -22,16 +22,7 @@ public sealed class SiloStopTests(PostgresFixture postgres, ITestOutputHelper ou
     {
         var database = await postgres.CreateEmptyDatabaseAsync();
         var spec = CrashCity.Generate(districts: 1, out var committee);
-        await using var cluster = await LocalCluster.StartAsync(database, size: 3);
-        try
-        {
-            await StopAndRestartAsync(cluster, database, spec, committee);
-        }
-        catch
-        {
-            output.WriteLine(cluster.Output);
-            throw;
-        }
+        await LocalCluster.RunAsync(database, size: 3, output.WriteLine, cluster => StopAndRestartAsync(cluster, database, spec, committee));
     }
 
     private async Task StopAndRestartAsync(LocalCluster cluster, string database, OrgTasks.Organization.OrganizationSpec spec, string committee)
