@@ -16,16 +16,14 @@ public sealed partial class OrgTasksClient
     public async Task<LifeReport> ArrestAllAsync(IReadOnlyList<string> agents, CancellationToken cancellation = default)
     {
         if (agents.Count == 0) throw new InvalidRequestException("no agent named");
-        var organization = await FindAgentOrganizationAsync(agents[0]);
-        return await Transient.RetryAsync(() => As(Operator, () => Grains.GetGrain<IOrganizationGrain>(organization).ArrestAll(agents)), cancellation: cancellation);
+        return await LifeOfAgentAsync(agents[0], life => life.ArrestAll(agents), cancellation);
     }
 
     /// <summary>Releases several arrested agents of one organization at once.</summary>
     public async Task<LifeReport> ReleaseAllAsync(IReadOnlyList<string> agents, CancellationToken cancellation = default)
     {
         if (agents.Count == 0) throw new InvalidRequestException("no agent named");
-        var organization = await FindAgentOrganizationAsync(agents[0]);
-        return await Transient.RetryAsync(() => As(Operator, () => Grains.GetGrain<IOrganizationGrain>(organization).ReleaseAll(agents)), cancellation: cancellation);
+        return await LifeOfAgentAsync(agents[0], life => life.ReleaseAll(agents), cancellation);
     }
 
     public async Task<LifeReport> ReleaseAsync(string agent, CancellationToken cancellation = default) =>
