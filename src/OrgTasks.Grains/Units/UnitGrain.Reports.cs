@@ -49,16 +49,14 @@ public abstract partial class UnitGrain
         if (!_reportsLoaded)
         {
             foreach (var entry in await Services.Statements.LoadInboxAsync(Id, ReportsRebuiltFrom))
-                Note(entry.Statement, entry.ArrivedAt);
+                NoteReportArrived(entry.Statement, entry.ArrivedAt);
             _reportsLoaded = true;
         }
         return _reportsIn.Values.OrderBy(r => r.Unit, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Called for every statement that arrives here; keeps the newest report per unit reported on.</summary>
-    private void NoteReportArrived(Statement statement, DateTimeOffset arrivedAt) => Note(statement, arrivedAt);
-
-    private void Note(Statement statement, DateTimeOffset arrivedAt)
+    private void NoteReportArrived(Statement statement, DateTimeOffset arrivedAt)
     {
         if (statement.ReportOf is not { Length: > 0 } unit) return;
         if (_reportsIn.TryGetValue(unit, out var known) && known.WrittenAt >= statement.WrittenAt) return;
