@@ -7,7 +7,7 @@ namespace OrgTasks.Tests.Life;
 /// A small organization for the organization's life, every id prefixed so each test has its own:
 /// a committee of four (two in the executive) with two candidates, one district with a factory, and three groups:
 /// - `strict`: distribution, strict secrecy, contact c1 with alternates c2 (no route of its own: a courier) and c3;
-///   route holders c1, c4, c5;
+///   route holders c1, c3, c4, c5;
 /// - `open`: reading, open secrecy, contact o1, alternate o2, both with routes;
 /// - `circle`: students, unaware of the organization, contact s1, with a route.
 /// </summary>
