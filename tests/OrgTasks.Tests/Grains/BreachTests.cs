@@ -36,7 +36,7 @@ public sealed class BreachTests(ClusterFixture fixture)
             Assert.Contains(contactHolds, h => h.Statement.Id == id && h.LastError is not null && h.Attempts >= 1);
 
             fixture.Blockade.Lift(city.District(1), "AcceptStatements");
-            var route = await Poll.UntilAsync(() => Client.GetRouteAsync(id), r => r.Delivered, what: "statement delivered after the blockade");
+            var route = await Client.DeliveredAsync(id);
             Assert.Null(route.Breach);
             Assert.Single(await Client.GetInboxAsync(city.Committee), e => e.Statement.Id == id);
             Assert.DoesNotContain(await Client.GetBreachesAsync(), b => b.StatementId == id);

@@ -35,7 +35,7 @@ public sealed class ReactivationTests(ClusterFixture fixture)
         Assert.Equal(0, status.Duplicates);
 
         var statement = await Client.SendStatementAsync(city.Distributor(2, 2, 3), Addressee.Committee, "still organized");
-        await Poll.UntilAsync(() => Client.GetRouteAsync(statement), r => r.Delivered, what: "statement delivered");
+        await Client.DeliveredAsync(statement);
         Assert.Single(await Client.GetInboxAsync(city.Committee), e => e.Statement.Id == statement);
     }
 }

@@ -137,7 +137,7 @@ public sealed class RoutineTests(ClusterFixture fixture)
         await TickAsync(city); // asked twice: the same report id, nothing doubled
 
         var id = $"report:{city.Group(1, 2)}:1";
-        var route = await Poll.UntilAsync(() => Client.GetRouteAsync(id), r => r.Delivered, what: "the report's arrival");
+        var route = await Client.DeliveredAsync(id);
 
         Assert.Equal(
             [city.Group(1, 2), city.Distributor(1, 2, 1), city.Factory(1), city.FactoryContact(1), city.District(1), city.DistrictContact(1), city.Committee],
@@ -164,7 +164,7 @@ public sealed class RoutineTests(ClusterFixture fixture)
         await TickAsync(city);
 
         var id = $"digest:{city.Committee}:1";
-        var route = await Poll.UntilAsync(() => Client.GetRouteAsync(id), r => r.Delivered, what: "the digest's arrival");
+        var route = await Client.DeliveredAsync(id);
         Assert.Equal([city.Committee, city.Secretary, city.CentralOrgan], route.Hops.Select(h => h.Holder));
         var digest = Assert.Single(await Client.GetInboxAsync(city.CentralOrgan), e => e.Statement.Id == id).Statement;
         Assert.Equal(city.Committee, digest.ReportOf);

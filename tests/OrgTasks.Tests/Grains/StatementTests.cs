@@ -21,12 +21,6 @@ public sealed class StatementTests(ClusterFixture fixture)
         return city;
     }
 
-    // Delivered, and every hop before the inbox has recorded its hand-over (recorded just after the next hop's
-    // acknowledgement, so a reader can see the arrival a moment before the last "passed" mark).
-    private Task<StatementRoute> Delivered(string id) =>
-        Poll.UntilAsync(() => Client.GetRouteAsync(id), r => r.Delivered && r.Hops.SkipLast(1).All(h => h.PassedAt is not null),
-            what: $"statement {id} delivered");
-
     [Fact]
     public async Task Statement_from_deepest_agent_reaches_committee_inbox_once_with_full_route()
     {
@@ -34,7 +28,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         var author = city.Distributor(2, 1, 3); // not the group's contact: its contact must carry it
 
         var id = await Client.SendStatementAsync(author, Addressee.Committee, "the Putilov works strike on Monday");
-        var route = await Delivered(id);
+        var route = await Client.DeliveredAsync(id);
 
         Assert.Equal(author, route.Author);
         Assert.Equal(city.Committee, route.Where);
@@ -65,7 +59,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         var city = await AppliedCity();
         var id = await Client.SendStatementAsync(city.Distributor(1, 2, 2), Addressee.CentralOrgan, "correspondence for the paper");
 
-        var route = await Delivered(id);
+        var route = await Client.DeliveredAsync(id);
 
         Assert.Equal(city.CentralOrgan, route.Where);
         Assert.Equal((city.Committee, HopRole.Unit), (route.Hops[^3].Holder, route.Hops[^3].Role));
@@ -81,7 +75,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         var city = await AppliedCity();
         var id = await Client.SendStatementAsync(city.Secretary, Addressee.CentralCommittee, "request for a delegate");
 
-        var route = await Delivered(id);
+        var route = await Client.DeliveredAsync(id);
 
         Assert.Equal(city.CentralCommittee, route.Where);
         Assert.Single(await Client.GetInboxAsync(city.CentralCommittee), e => e.Statement.Id == id);
@@ -157,7 +151,7 @@ public sealed class StatementTests(ClusterFixture fixture)
 
         await OrgTasksClient.As(Actor.Agent(author), () => agent.SendStatement(draft));
         await OrgTasksClient.As(Actor.Agent(author), () => agent.SendStatement(draft));
-        await Delivered(draft.Id);
+        await Client.DeliveredAsync(draft.Id);
         await OrgTasksClient.As(Actor.Agent(author), () => agent.SendStatement(draft)); // after arrival too
 
         var inbox = await Client.GetInboxAsync(city.Committee);

@@ -38,7 +38,7 @@ public sealed class TelemetryTests(ClusterFixture fixture)
         await Client.ApplyAsync(city.Spec);
         const string secret = "the press is hidden at Obukhov";
         var statement = await Client.SendStatementAsync(city.Distributor(1, 1, 3), Addressee.Committee, secret);
-        await Poll.UntilAsync(() => Client.GetRouteAsync(statement), r => r.Delivered, what: "delivered");
+        await Client.DeliveredAsync(statement);
         var leaflet = await Client.IssueLeafletAsync(city.Committee, "title", secret);
         var status = await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(leaflet), s => s.Complete, what: "complete");
         meters.RecordObservableInstruments();

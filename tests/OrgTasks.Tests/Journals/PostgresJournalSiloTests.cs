@@ -34,7 +34,7 @@ public sealed class PostgresJournalSiloTests(PostgresFixture postgres)
         var leaflet = await client.IssueLeafletAsync(city.Committee, "May Day", "To the workers of all factories!");
         var status = await Poll.UntilAsync(() => client.GetLeafletStatusAsync(leaflet), s => s.Complete, what: "leaflet complete");
         var statement = await client.SendStatementAsync(city.Distributor(2, 1, 3), Addressee.Committee, "the Putilov works strike on Monday");
-        var route = await Poll.UntilAsync(() => client.GetRouteAsync(statement), r => r.Delivered, what: "statement delivered");
+        var route = await client.DeliveredAsync(statement);
 
         // Read back through journals of their own, as a restarted silo would.
         await using var journals = JournalSet.Postgres(postgres.ConnectionString);

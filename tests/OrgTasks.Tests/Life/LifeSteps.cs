@@ -17,9 +17,6 @@ internal static class LifeSteps
         return city;
     }
 
-    public static Task<StatementRoute> DeliveredAsync(this OrgTasksClient client, string id) =>
-        Poll.UntilAsync(() => client.GetRouteAsync(id), r => r.Delivered, what: $"statement {id} delivered");
-
     public static Task<LeafletStatus> CompleteAsync(this OrgTasksClient client, string id) =>
         Poll.UntilAsync(() => client.GetLeafletStatusAsync(id), s => s.Complete, what: $"leaflet {id} complete");
 
