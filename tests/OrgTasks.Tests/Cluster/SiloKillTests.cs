@@ -12,7 +12,7 @@ namespace OrgTasks.Tests.Cluster;
 /// once, every statement reaches the inbox once. The pause clients noticed is printed, not asserted: it depends on the
 /// machine, and the README keeps the measured figures.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(FailoverCollection.Name)]
 public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]

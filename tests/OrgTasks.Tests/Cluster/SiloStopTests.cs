@@ -14,7 +14,7 @@ namespace OrgTasks.Tests.Cluster;
 /// what Orleans reports as transient): they see no error, nothing is lost or doubled, and the restarted silo is an
 /// active member that serves a client of its own.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(FailoverCollection.Name)]
 public sealed class SiloStopTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]

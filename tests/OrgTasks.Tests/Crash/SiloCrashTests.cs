@@ -10,7 +10,7 @@ namespace OrgTasks.Tests.Crash;
 /// The silo is a separate process on PostgreSQL and is killed with SIGKILL in the middle of the work. After a restart,
 /// with no client doing anything but watching, everything completes: nothing lost, nothing delivered twice.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(FailoverCollection.Name)]
 public sealed class SiloCrashTests(PostgresFixture postgres)
 {
     [Fact]
