@@ -54,8 +54,7 @@ public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper ou
             s => s.Complete, TimeSpan.FromSeconds(150), "the leaflet complete on the survivors");
         // When the tracker saw it complete (the silos' clock is this machine's), not when the poll noticed.
         var completedAfter = status.CompletedAt!.Value.UtcDateTime - victim.KilledAt!.Value;
-        await Poll.UntilAsync(() => Traffic.ArrivalsAsync(database, committee), a => a.Rows >= 1_000,
-            TimeSpan.FromSeconds(150), "all 1,000 statements in the inbox");
+        await Traffic.AllArrivedAsync(client, database, committee, drafts.Values.Select(d => d.Id).ToList(), TimeSpan.FromSeconds(150));
         var pause = await meter.StopAsync(victim.KilledAt!.Value);
         var barePause = await bare.StopAsync(victim.KilledAt!.Value);
         var active = await cluster.ActivePortsAsync();

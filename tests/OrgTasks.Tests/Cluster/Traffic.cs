@@ -31,6 +31,38 @@ public static class Traffic
         }
     }
 
+    /// <summary>
+    /// Waits until every one of <paramref name="ids"/> has arrived at the committee's inbox; if they do not in time, the
+    /// failure says where the first missing ones are held and by whom, as the ledger knows it.
+    /// </summary>
+    public static async Task AllArrivedAsync(OrgTasksClient client, string database, string committee, IReadOnlyList<string> ids, TimeSpan limit)
+    {
+        try
+        {
+            await Infrastructure.Poll.UntilAsync(() => ArrivalsAsync(database, committee), a => a.Rows >= ids.Count, limit,
+                $"all {ids.Count:N0} statements in the inbox");
+        }
+        catch (TimeoutException timeout)
+        {
+            var arrived = (await client.GetInboxAsync(committee, 10_000)).Select(e => e.Statement.Id).ToHashSet();
+            var missing = ids.Where(id => !arrived.Contains(id)).ToList();
+            var where = new List<string>();
+            foreach (var id in missing.Take(10))
+            {
+                try
+                {
+                    var route = await client.GetRouteAsync(id);
+                    where.Add($"{id}: at {route.Where ?? "(nowhere)"}, hops {string.Join(" > ", route.Hops.Select(h => $"{h.Holder}{(h.PassedAt is null ? "*" : "")}"))}");
+                }
+                catch (Exception error)
+                {
+                    where.Add($"{id}: {error.GetType().Name}: {error.Message}");
+                }
+            }
+            throw new TimeoutException($"{timeout.Message}; {missing.Count} missing (* = held, not passed on):\n{string.Join("\n", where)}", timeout);
+        }
+    }
+
     /// <summary>Arrival rows at a committee's inbox, and distinct statements among them: exactly once is rows = distinct.</summary>
     public static async Task<(long Rows, long Distinct)> ArrivalsAsync(string database, string committee)
     {
