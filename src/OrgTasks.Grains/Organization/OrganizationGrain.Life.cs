@@ -12,15 +12,17 @@ public sealed partial class OrganizationGrain
     public Task<LifeReport> Arrest(string agent)
     {
         RequireOperatorOrUnit(agent);
-        return ChangeStandingAsync(agent, AgentStanding.Arrested, "arrested", reason: null);
+        return ChangeStandingAsync(agent, StandingEvent.Arrest, "arrested", reason: null);
     }
 
     public Task<LifeReport> ArrestAll(IReadOnlyList<string> agents) => RaidAsync(agents, arrest: true);
 
     public Task<LifeReport> ReleaseAll(IReadOnlyList<string> agents) => RaidAsync(agents, arrest: false);
 
-    /// <summary>Arrests or releases many agents in one recomputation. A suspended agent is left as it is: the warning
-    /// is the stronger state, lifted only by clear.</summary>
+    /// <summary>
+    /// Arrests or releases many agents in one recomputation, each by the same rule as one alone
+    /// (<see cref="StandingRules"/>); an agent the rule refuses (a release of one held only by a warning) is passed over.
+    /// </summary>
     private async Task<LifeReport> RaidAsync(IReadOnlyList<string> agents, bool arrest)
     {
         ArgumentNullException.ThrowIfNull(agents);
@@ -34,13 +36,7 @@ public sealed partial class OrganizationGrain
         {
             var changed = false;
             foreach (var agent in distinct)
-            {
-                var current = l.Standings.GetValueOrDefault(agent, AgentStanding.Free);
-                if (arrest && current == AgentStanding.Free) l.Standings[agent] = AgentStanding.Arrested;
-                else if (!arrest && current == AgentStanding.Arrested) l.Standings.Remove(agent);
-                else continue;
-                changed = true;
-            }
+                changed |= StandingRules.Apply(l, agent, arrest ? StandingEvent.Arrest : StandingEvent.Release, null, out _) == StandingOutcome.Changed;
             return changed;
         }, beforePush: () => registry.SetStandings(
             distinct.ToDictionary(a => a, a => life.State.Standings.GetValueOrDefault(a, AgentStanding.Free), StringComparer.Ordinal)));
@@ -49,7 +45,7 @@ public sealed partial class OrganizationGrain
     public Task<LifeReport> Release(string agent)
     {
         RequireOperatorOrUnit(agent);
-        return ChangeStandingAsync(agent, AgentStanding.Free, "released", reason: null);
+        return ChangeStandingAsync(agent, StandingEvent.Release, "released", reason: null);
     }
 
     /// <summary>Arrests are facts reported to the organization, by an operator or a unit; no agent declares them.</summary>
@@ -65,7 +61,7 @@ public sealed partial class OrganizationGrain
         if (string.IsNullOrWhiteSpace(reason)) throw new InvalidRequestException("a warning needs a reason");
         if (reason.Length > 2000) throw new InvalidRequestException($"the reason has {reason.Length:N0} characters; at most 2,000 are accepted");
         RequireCommitteeOrCentre("warn about a provocateur");
-        var report = await ChangeStandingAsync(suspect, AgentStanding.Suspended, "warned about", reason);
+        var report = await ChangeStandingAsync(suspect, StandingEvent.Warn, "warned about", reason);
         await WarnKnownGroupsAsync(suspect, reason.Trim(), lifted: false);
         return report;
     }
@@ -73,10 +69,7 @@ public sealed partial class OrganizationGrain
     public async Task<LifeReport> Clear(string agent)
     {
         RequireCommitteeOrCentre("lift a warning");
-        RequireEffective();
-        if (life.State.Standings.GetValueOrDefault(agent) != AgentStanding.Suspended)
-            throw new InvalidRequestException($"agent '{agent}' is not under a warning");
-        var report = await ChangeStandingAsync(agent, AgentStanding.Free, "cleared", reason: null);
+        var report = await ChangeStandingAsync(agent, StandingEvent.Clear, "cleared", reason: null);
         await WarnKnownGroupsAsync(agent, "", lifted: true);
         return report;
     }
@@ -141,7 +134,7 @@ public sealed partial class OrganizationGrain
         return Task.FromResult(new LifeView
         {
             Organization = Name,
-            Arrested = l.Standings.Where(p => p.Value == AgentStanding.Arrested).Select(p => p.Key).Order(StringComparer.Ordinal).ToList(),
+            Arrested = l.Standings.Keys.Where(a => StandingRules.IsArrested(l, a)).Order(StringComparer.Ordinal).ToList(),
             Suspended = l.Standings.Where(p => p.Value == AgentStanding.Suspended).Select(p => p.Key).Order(StringComparer.Ordinal).ToList(),
             CutOff = effective.CutOff.Order(StringComparer.Ordinal).ToList(),
             Delegates = l.Delegates.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToList(), StringComparer.Ordinal),
@@ -152,23 +145,17 @@ public sealed partial class OrganizationGrain
         });
     }
 
-    private async Task<LifeReport> ChangeStandingAsync(string agent, AgentStanding standing, string what, string? reason)
+    private async Task<LifeReport> ChangeStandingAsync(string agent, StandingEvent @event, string what, string? reason)
     {
         RequireEffective();
         RequireId(agent, "agent");
-        var report = await ChangeAsync(what, agent, l =>
+        // A refused event throws before anything is changed or written.
+        var report = await ChangeAsync(what, agent, l => StandingRules.Apply(l, agent, @event, reason, out var refusal) switch
         {
-            var current = l.Standings.GetValueOrDefault(agent, AgentStanding.Free);
-            if (current == standing) return false;
-            // A release does not lift a warning: only clear does, after review.
-            if (standing == AgentStanding.Free && current == AgentStanding.Suspended && what == "released")
-                throw new InvalidRequestException($"agent '{agent}' is under a warning, not arrested: lift it with clear");
-            if (standing == AgentStanding.Free) l.Standings.Remove(agent);
-            else l.Standings[agent] = standing;
-            if (reason is not null) l.WarningReasons[agent] = reason.Trim();
-            else if (standing == AgentStanding.Free) l.WarningReasons.Remove(agent);
-            return true;
-        }, beforePush: () => GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).SetStanding(agent, standing));
+            StandingOutcome.Refused => throw new InvalidRequestException(refusal),
+            var outcome => outcome == StandingOutcome.Changed,
+        }, beforePush: () => GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key)
+            .SetStanding(agent, life.State.Standings.GetValueOrDefault(agent, AgentStanding.Free)));
         return report;
     }
 

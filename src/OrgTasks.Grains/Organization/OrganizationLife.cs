@@ -29,6 +29,11 @@ public sealed class OrganizationLife
     /// </summary>
     [Id(9)] public Dictionary<string, string> Overrides { get; set; } = new(StringComparer.Ordinal);
     [Id(10)] public int NextProposal { get; set; } = 1;
+    /// <summary>
+    /// Suspended agents who are also arrested (see <see cref="StandingRules"/>): when the warning is cleared they stay
+    /// arrested, and a release ends the arrest but not the warning.
+    /// </summary>
+    [Id(11)] public HashSet<string> ArrestedUnderWarning { get; set; } = new(StringComparer.Ordinal);
 }
 
 [GenerateSerializer, Immutable]
