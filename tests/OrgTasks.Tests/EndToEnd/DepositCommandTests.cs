@@ -17,7 +17,7 @@ public sealed class DepositCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task A_group_whose_members_were_all_arrested_is_reestablished_from_its_deposit_and_works_again()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
         var keys = Path.Combine(_folder, "keys");
 
@@ -63,7 +63,7 @@ public sealed class DepositCommandTests(SiloProcessFixture silo) : IDisposable
         CliAssert.Succeeded(status);
         using (var json = JsonDocument.Parse(status.Stdout))
         {
-            Assert.Equal(city.PressAddresses.Count + LifeCity.PavelHomes, json.RootElement.GetProperty("homesTotal").GetInt64());
+            Assert.Equal(city.PressAddresses.Count + LifeCommandCity.PavelHomes, json.RootElement.GetProperty("homesTotal").GetInt64());
             Assert.Equal(json.RootElement.GetProperty("homesTotal").GetInt64(), json.RootElement.GetProperty("homesReached").GetInt64());
             Assert.Equal(0, json.RootElement.GetProperty("duplicates").GetInt64());
         }
@@ -81,7 +81,7 @@ public sealed class DepositCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task A_wrong_or_broken_key_file_gives_a_one_line_error()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
         var keys = Path.Combine(_folder, "keys");
         CliAssert.Succeeded(await silo.RunAsync("centre", "keys", "--out", keys, "--organization", city.Organization));

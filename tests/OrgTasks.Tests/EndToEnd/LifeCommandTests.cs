@@ -12,7 +12,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task Arresting_a_contact_hands_the_group_to_its_alternate_and_statements_still_reach_the_committee()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
 
         var arrest = await silo.RunAsync("arrest", city.Agent("sasha"));
@@ -57,7 +57,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task A_warned_suspect_is_refused_and_only_the_groups_that_know_the_suspect_are_told()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
         var suspect = city.Agent("kolya");
 
@@ -86,7 +86,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task Co_optation_by_majority_takes_effect_at_the_fourth_yes_of_six_and_a_member_votes_once()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
         var candidate = city.Agent("cand");
 
@@ -126,7 +126,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task A_member_of_a_strict_group_sees_only_the_contact_while_a_delegate_sees_everyone()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
 
         var member = await silo.RunAsync("group", "show", city.Distribution, "--as", city.Agent("kolya"), "--json");
@@ -149,7 +149,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task A_member_of_an_unaware_group_sees_nothing_of_the_organization()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
 
         var text = await silo.RunAsync("group", "show", city.Circle, "--as", city.Agent("alexei"));
@@ -170,7 +170,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
     [Fact]
     public async Task Bad_input_gives_one_line_errors_naming_what_is_wrong()
     {
-        var city = LifeCity.Create();
+        var city = LifeCommandCity.Create();
         await city.ApplyAsync(silo, _folder);
         await silo.SampleAppliedAsync(); // at least two organizations: a committee must then be named
 

@@ -21,8 +21,8 @@ public sealed class SealedDepositStorageTests(PostgresFixture postgres)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         var serviceId = $"svc-{id}";
-        var city = LifeCity.Create();
-        var spec = OrgFile.Parse(city.Yaml, "life.yaml").Organization ?? throw new InvalidOperationException("the life city does not parse");
+        var city = LifeCommandCity.Create();
+        var spec = OrgFile.Parse(city.Yaml, "life.yaml").Organization ?? throw new InvalidOperationException("the life command city does not parse");
         await using var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, serviceId, $"cluster-{id}");
         var client = new OrgTasksClient(cluster.Client);
         await client.ApplyAsync(spec);
@@ -57,7 +57,7 @@ public sealed class SealedDepositStorageTests(PostgresFixture postgres)
         Assert.Equal(city.Agent("dunya"), press.Contact);
         Assert.Equal([city.Agent("dunya"), city.Agent("pavel")], press.Members.Select(m => m.Agent));
         Assert.Equal(city.PressAddresses, press.Members[0].Addresses);
-        Assert.Equal(LifeCity.PavelHomes, press.Members[1].SyntheticHomes);
+        Assert.Equal(LifeCommandCity.PavelHomes, press.Members[1].SyntheticHomes);
         var distribution = DepositSeal.Open(deposits[city.Distribution], privateKey);
         Assert.Equal([city.Agent("sasha"), city.Agent("olya"), city.Agent("kolya")], distribution.Members.Select(m => m.Agent));
     }

@@ -6,9 +6,9 @@ namespace OrgTasks.Tests.EndToEnd;
 /// under one district and one factory hang a strict distribution group (sasha, olya, kolya) and a small press group
 /// (dunya, pavel) to be lost to arrests and re-established; an unaware students' circle hangs under the committee.
 /// </summary>
-public sealed class LifeCity
+public sealed class LifeCommandCity
 {
-    private LifeCity(string prefix) => Prefix = prefix;
+    private LifeCommandCity(string prefix) => Prefix = prefix;
 
     public string Prefix { get; }
     public string Organization => $"{Prefix}-org";
@@ -24,10 +24,10 @@ public sealed class LifeCity
     public const int PavelHomes = 5;
     public string Yaml { get; private init; } = "";
 
-    public static LifeCity Create()
+    public static LifeCommandCity Create()
     {
         var p = "l" + Guid.NewGuid().ToString("N")[..10];
-        var city = new LifeCity(p);
+        var city = new LifeCommandCity(p);
         string A(string name) => city.Agent(name);
         var functions = new[] { "secretary", "printing", "transport", "districts", "propaganda", "finance" };
         var yaml = $$"""
@@ -57,7 +57,7 @@ public sealed class LifeCity
               - { id: {{A("dunya")}}, homes: ["{{city.PressAddresses[0]}}", "{{city.PressAddresses[1]}}"] }
               - { id: {{A("pavel")}}, homes: {{PavelHomes}} }
             """;
-        return new LifeCity(p) { Yaml = yaml };
+        return new LifeCommandCity(p) { Yaml = yaml };
     }
 
     /// <summary>Writes the file and applies it to the silo.</summary>
