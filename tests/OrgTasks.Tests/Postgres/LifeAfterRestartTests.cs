@@ -26,6 +26,7 @@ public sealed class LifeAfterRestartTests(PostgresFixture postgres)
             await client.AppliedAsync(city);
             await client.ArrestAsync(city.A("c1"));
             await client.WarnAsync(city.A("c4"), "seen with the police");
+            await client.ArrestAsync(city.A("c4")); // arrested as well: the warning stays the stronger state
             var proposal = await client.ProposeAsync(city.Committee, city.A("d"), "district organizer");
             foreach (var m in new[] { "sec", "prt", "trn" }) proposal = await client.VoteAsync(city.Committee, proposal.Id, city.A(m), yes: true);
             Assert.Equal(ProposalOutcome.Accepted, proposal.Outcome);
@@ -34,7 +35,7 @@ public sealed class LifeAfterRestartTests(PostgresFixture postgres)
         await using var second = await PostgresTestCluster.StartAsync(postgres.ConnectionString, $"svc-{id}", $"cluster-{id}");
         var again = new OrgTasksClient(second.Client);
         var life = await again.GetLifeAsync(city.Committee);
-        Assert.Equal([city.A("c1")], life.Arrested.ToArray());
+        Assert.Equal([city.A("c1"), city.A("c4")], life.Arrested.ToArray());
         Assert.Equal([city.A("c4")], life.Suspended.ToArray());
         Assert.True(life.Consented);
         Assert.Contains(city.A("d"), (await again.UnitAsync(city.Committee)).Config.Members);
@@ -47,5 +48,11 @@ public sealed class LifeAfterRestartTests(PostgresFixture postgres)
         Assert.Contains(route.Hops, h => h.Holder == city.A("c2"));
         Assert.True((await again.ApplyAsync(city.Spec)).NothingChanged);
         Assert.Equal(city.A("c2"), (await again.UnitAsync(city.Strict)).Contact);
+
+        // The arrest under the warning was kept too: cleared, the agent is still arrested.
+        await again.ClearAsync(city.A("c4"));
+        var cleared = await again.GetLifeAsync(city.Committee);
+        Assert.Equal([city.A("c1"), city.A("c4")], cleared.Arrested.ToArray());
+        Assert.Empty(cleared.Suspended);
     }
 }
