@@ -1,2 +1,3 @@
 global using Orleans;
 global using Orleans.Concurrency;
+global using OrgTasks.Identity;

@@ -10,3 +10,4 @@ global using OrgTasks.Statements;
 global using OrgTasks.Deposits;
 global using OrgTasks.Life;
 global using OrgTasks.Routine;
+global using OrgTasks.Identity;

@@ -32,6 +32,9 @@ root.Add(ReestablishCommand.Create());
 root.Add(NoticesCommand.Create());
 root.AddGroup("group", "A group's composition and activity, as far as the reader may see.", GroupShowCommand.Create());
 root.Add(LifeCommand.Create());
+// Secrecy: who may act, proven by credentials; what officers did, in the audit trail.
+root.Add(CredentialsCommand.Create());
+root.Add(AuditCommand.Create());
 LoadTestCommand.AddTo(root);
 root.ShowHelpWhenCalledAlone();
 

@@ -6,14 +6,23 @@ namespace OrgTasks.Client;
 
 /// <summary>
 /// What a client app does with OrgTasks: apply an organization, send statements, issue leaflets and watch their
-/// coverage, read routes and inboxes. Every call carries the acting identity in the request context; the grains check
-/// it. Sends carry ids made here, so that retrying a send whose answer was lost cannot create a second statement.
+/// coverage, read routes and inboxes. Every call carries the client's credential (a token the organization issued); the
+/// silo derives the acting identity from it and the grains check what that identity may do. With the operator's
+/// credential a call may act as an agent (for testing; the audit trail names both). Sends carry ids made here, so that
+/// retrying a send whose answer was lost cannot create a second statement.
 /// </summary>
-public sealed partial class OrgTasksClient(IGrainFactory grains)
+public sealed partial class OrgTasksClient(IGrainFactory grains, string credential)
 {
-    private static readonly Actor Operator = Actor.Operator("cli");
+    /// <summary>The acting identity of calls that act as the credential's holder.</summary>
+    private static readonly Actor? Operator = null;
 
     public IGrainFactory Grains { get; } = grains;
+
+    /// <summary>The credential every call carries.</summary>
+    public string Credential { get; } = credential;
+
+    /// <summary>What the credential says (read here, not verified: the silo verifies it on every call).</summary>
+    public CredentialClaims? Holder { get; } = CredentialToken.TryRead(credential, out var claims, out _, out _, out _) ? claims : null;
 
     /// <summary>Makes the cluster match a validated organization file; reports what changed.</summary>
     public Task<ApplyReport> ApplyAsync(OrganizationSpec spec)
@@ -69,13 +78,14 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
     }
 
     /// <summary>Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when empty).</summary>
+    /// <remarks><paramref name="issuer"/>: the officer who issues it (the credential's holder when null).</remarks>
     public async Task<string> IssueLeafletAsync(string fromUnit, string title, string text, string? scope = null,
-        TimeSpan? deadline = null, CancellationToken cancellation = default)
+        TimeSpan? deadline = null, CancellationToken cancellation = default, Actor? issuer = null)
     {
         var location = await FindUnitAsync(fromUnit);
         var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline };
         return await Transient.RetryAsync(
-            () => As(Actor.Unit(fromUnit), () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
+            () => As(issuer, () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
             cancellation: cancellation);
     }
 
@@ -95,12 +105,33 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
         }
     }
 
-    /// <summary>Runs a grain call with <paramref name="actor"/> as the acting identity in the request context.</summary>
-    public static async Task<T> As<T>(Actor actor, Func<Task<T>> call)
+    /// <summary>
+    /// Runs a grain call with this client's credential. <paramref name="actor"/> null (or the operator) acts as the
+    /// credential's holder; an agent acts as that agent, which the silo allows only to that agent's own credential or
+    /// the operator's. A client can never act as a unit or the system: those identities exist only inside the cluster.
+    /// </summary>
+    public async Task<T> As<T>(Actor? actor, Func<Task<T>> call)
     {
-        using (ActorContext.Use(actor))
+        using (ActorContext.UseCredential(Credential, ActAs(actor)))
         {
             return await call();
         }
     }
+
+    /// <inheritdoc cref="As{T}(Actor?, Func{Task{T}})"/>
+    public async Task As(Actor? actor, Func<Task> call)
+    {
+        using (ActorContext.UseCredential(Credential, ActAs(actor)))
+        {
+            await call();
+        }
+    }
+
+    private static string? ActAs(Actor? actor) => actor switch
+    {
+        null => null,
+        { Kind: ActorKind.Operator } => null,
+        { Kind: ActorKind.Agent } agent => agent.Id,
+        { } other => throw new InvalidRequestException($"a client cannot act as {other}: units and the system act only inside the cluster"),
+    };
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgTasks.Grains.Durability;
 using OrgTasks.Grains.Durability.Memory;
+using OrgTasks.Grains.Audit;
 using OrgTasks.Grains.Identity;
 
 namespace OrgTasks.Grains;
@@ -9,12 +10,14 @@ namespace OrgTasks.Grains;
 public static class OrgTasksGrainsExtensions
 {
     /// <summary>
-    /// Registers what the grains need on a silo: the identity filters, options, the clock and the journals. The
-    /// journals default to this process's memory; a durable store replaces them by registering its own first.
+    /// Registers what the grains need on a silo: the call gate and the identity stamp, the credential signing keys, the
+    /// audit trail, options, the clock and the journals. The journals and the audit trail default to this process's
+    /// memory; a durable store replaces them by registering its own first.
     /// </summary>
-    public static ISiloBuilder AddOrgTasksGrains(this ISiloBuilder silo, Action<OrgTasksOptions>? configure = null)
+    public static ISiloBuilder AddOrgTasksGrains(this ISiloBuilder silo, SigningKeyRing keys, Action<OrgTasksOptions>? configure = null)
     {
         var services = silo.Services;
+        services.AddSingleton(keys);
         services.AddOptions<OrgTasksOptions>().BindConfiguration(OrgTasksOptions.Section);
         if (configure is not null) services.Configure(configure);
         // Reminders refuse periods under their minimum (1 minute by default): a shorter resume interval lowers it.
@@ -27,11 +30,18 @@ public static class OrgTasksGrainsExtensions
         services.TryAddSingleton<IStatementJournal, MemoryStatementJournal>();
         services.TryAddSingleton<ILeafletJournal, MemoryLeafletJournal>();
         services.TryAddSingleton<IDeliveryJournal, MemoryDeliveryJournal>();
-        services.TryAddSingleton<Identity.AgentStandings>();
-        services.AddHostedService<Identity.StandingsRefresher>();
+        services.TryAddSingleton<IAuditTrail, MemoryAuditTrail>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Auditor>();
+        services.TryAddSingleton<AgentStandings>();
+        services.TryAddSingleton<RevocationList>();
+        services.TryAddSingleton<CredentialVerifier>();
+        services.TryAddSingleton<RefusalTally>();
+        services.AddHostedService<AccessRefresher>();
+        services.AddHostedService<RefusalFlusher>();
         services.TryAddSingleton<OrgTasksServices>();
         silo.AddOutgoingGrainCallFilter<ActorStampFilter>();
-        silo.AddIncomingGrainCallFilter<ActorCheckFilter>();
+        silo.AddIncomingGrainCallFilter<CallGate>();
         silo.AddStartupTask<Statements.SweepAtStartup>();
         return silo;
     }

@@ -11,7 +11,8 @@ public sealed class OrgTasksServices(
     IDeliveryJournal deliveries,
     IOptions<OrgTasksOptions> options,
     [FromKeyedServices(OrgTasksServices.ClockKey)] TimeProvider clock,
-    Identity.AgentStandings standings)
+    Identity.AgentStandings standings,
+    Audit.Auditor audit)
 {
     /// <summary>
     /// The organization's clock is its own keyed service, not Orleans' <see cref="TimeProvider"/>: tests move the
@@ -26,6 +27,8 @@ public sealed class OrgTasksServices(
     public TimeProvider Clock { get; } = clock;
     /// <summary>Who is arrested or suspended, as this silo knows it.</summary>
     public Identity.AgentStandings Standings { get; } = standings;
+    /// <summary>The audit trail of officers' acts, with the proven actor.</summary>
+    public Audit.Auditor Audit { get; } = audit;
 }
 
 /// <summary>The grain storage name every OrgTasks grain state uses; its provider is chosen by configuration.</summary>

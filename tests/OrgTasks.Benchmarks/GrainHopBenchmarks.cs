@@ -23,7 +23,7 @@ public class GrainHopBenchmarks
     public async Task StartAsync()
     {
         _silo = await BenchSilo.StartAsync(BenchSilo.SmallCity);
-        _distributor = _silo.Client.Grains.GetGrain<IAgentGrain>("kolya");
+        _distributor = _silo.Grains.GetGrain<IAgentGrain>("kolya");
         _leaflet = new Leaflet
         {
             Id = "benchmark", Issuer = "spb", Scope = "spb", Title = "Benchmark", Text = "To every home.", IssuedAt = DateTimeOffset.UtcNow,
@@ -39,13 +39,19 @@ public class GrainHopBenchmarks
     /// <summary>An agent writes a statement; done when its own unit has stored it (the first hop's acknowledgement).</summary>
     [Benchmark]
     public Task<string> StatementHop() =>
-        _silo.Client.SendStatementAsync("kolya", Addressee.Committee, "benchmark statement");
+        As(Actor.Agent("kolya"), () => _distributor.SendStatement(
+            new StatementDraft { Id = Ids.NewStatementId(), To = Addressee.Committee, Text = "benchmark statement", Kind = StatementKind.Report }));
 
     /// <summary>A distribution group asks one distributor to deliver a new leaflet to the 42 homes of its route.</summary>
     [Benchmark]
     public Task<RouteDelivery> RouteDelivery()
     {
         var leaflet = _leaflet with { Id = Ids.NewLeafletId() };
-        return OrgTasksClient.As(Actor.Unit("spb/d1/f1/g1"), () => _distributor.DeliverRoute(leaflet, RouteShare.Whole("kolya", 42)));
+        return As(Actor.Unit("spb/d1/f1/g1"), () => _distributor.DeliverRoute(leaflet, RouteShare.Whole("kolya", 42)));
+    }
+
+    private static async Task<T> As<T>(Actor actor, Func<Task<T>> call)
+    {
+        using (ActorContext.Use(actor)) return await call();
     }
 }

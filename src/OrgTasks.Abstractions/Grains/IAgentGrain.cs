@@ -8,6 +8,7 @@ namespace OrgTasks.Grains;
 public interface IStatementAuthor : IGrainWithStringKey
 {
     /// <summary>Writes a statement and hands it to the agent's own unit; returns its id once that unit has stored it.</summary>
+    [Access(Clients.Agent, Relation = "the agent itself")]
     Task<string> SendStatement(StatementDraft draft);
 }
 
@@ -18,9 +19,11 @@ public interface IContact : IGrainWithStringKey
     /// Takes statements from <paramref name="unit"/> (whose contact this agent is) to carry up to <paramref name="to"/>.
     /// Acknowledged once stored; the contact then passes them on by itself, retrying until the next hop acknowledges.
     /// </summary>
+    [Access(Clients.None)]
     Task TransmitStatements(UnitRef unit, UnitRef to, IReadOnlyList<Statement> statements);
 
     /// <summary>Statements this contact holds, not yet acknowledged by the unit above.</summary>
+    [Access(Clients.Operator | Clients.Agent, Relation = "the agent itself: a contact sees what it holds")]
     Task<IReadOnlyList<HeldStatement>> GetHeld();
 
     /// <summary>
@@ -28,9 +31,11 @@ public interface IContact : IGrainWithStringKey
     /// suspended, or replaced): the unit hands them to its new contact, then confirms with <see cref="ConfirmSurrendered"/>.
     /// Only the unit itself may ask.
     /// </summary>
+    [Access(Clients.None)]
     Task<IReadOnlyList<HeldStatement>> SurrenderHeld(UnitRef unit);
 
     /// <summary>The new contact has stored these statements: they are no longer held here.</summary>
+    [Access(Clients.None)]
     Task ConfirmSurrendered(UnitRef unit, IReadOnlyList<string> statementIds, string newContact);
 }
 
@@ -42,13 +47,17 @@ public interface IDistributor : IGrainWithStringKey
     /// record and delivers nothing again. Called by a unit this agent is a member of: normally the agent's own route,
     /// or a share of the route of a member who is out of action.
     /// </summary>
+    [Access(Clients.None)]
     Task<RouteDelivery> DeliverRoute(Leaflet leaflet, RouteShare share);
 }
 
 /// <summary>An agent: a person of the organization. Every agent is a grain, keyed by its id from the organization file.</summary>
 public interface IAgentGrain : IGrainWithStringKey, IStatementAuthor, IContact, IDistributor
 {
+    [Access(Clients.None)]
     Task Configure(AgentConfig config);
+    [Access(Clients.None)]
     Task Dissolve();
+    [Access(Clients.Operator | Clients.Agent, Relation = "the agent itself")]
     Task<AgentConfig?> GetConfig();
 }

@@ -9,8 +9,10 @@ namespace OrgTasks.Grains;
 public interface IDepositGrain : IGrainWithStringKey
 {
     /// <summary>Keeps the deposit if it is newer than the one held. Only the group itself may deposit.</summary>
+    [Access(Clients.None)]
     Task Put(SealedDeposit deposit);
 
     /// <summary>The latest sealed deposit, or none. Only the operator acting for the centre may fetch it.</summary>
+    [Access(Clients.Operator)]
     Task<SealedDeposit?> GetLatest();
 }

@@ -9,8 +9,10 @@ public interface ILeafletReceiver : IGrainWithStringKey
     /// Accepts a leaflet from the unit above (or the issuer) and acknowledges once it is stored; passing it on happens
     /// after the acknowledgement. Idempotent: a repeat is acknowledged again, with the coverage if already complete.
     /// </summary>
+    [Access(Clients.None)]
     Task<LeafletAck> ReceiveLeaflet(Leaflet leaflet);
 
     /// <summary>A child unit's coverage, once its whole subtree is done.</summary>
+    [Access(Clients.None)]
     Task ReportCoverage(SubtreeCoverage coverage);
 }

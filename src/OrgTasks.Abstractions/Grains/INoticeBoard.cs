@@ -6,8 +6,10 @@ namespace OrgTasks.Grains;
 public interface INoticeBoard : IGrainWithStringKey
 {
     /// <summary>Pins a notice (from the organization directory or the centre). A notice id already pinned is ignored.</summary>
+    [Access(Clients.None)]
     Task Notify(Notice notice);
 
     /// <summary>The latest notices, newest first. Members of the unit, its delegates and operators may read them.</summary>
+    [Access(Clients.Operator | Clients.Agent, Relation = "a free member of the unit or a delegate detailed there")]
     Task<IReadOnlyList<Notice>> GetNotices(int limit);
 }

@@ -11,11 +11,14 @@ public interface IStatementHop : IGrainWithStringKey
     /// own statement (<paramref name="fromChild"/> empty), or the appointed contact of <paramref name="fromChild"/>.
     /// Any other caller is refused. A statement already accepted is acknowledged again and not stored twice.
     /// </summary>
+    [Access(Clients.None)]
     Task AcceptStatements(UnitRef? fromChild, IReadOnlyList<Statement> statements);
 
     /// <summary>Statements that reached this unit as their addressee, newest first.</summary>
+    [Access(Clients.Operator | Clients.Agent, Relation = "an officer of the unit")]
     Task<IReadOnlyList<InboxEntry>> GetInbox(int limit);
 
     /// <summary>Statements held here, not yet acknowledged by the next hop.</summary>
+    [Access(Clients.Operator | Clients.Agent, Relation = "an officer of the unit")]
     Task<IReadOnlyList<HeldStatement>> GetHeld();
 }

@@ -9,8 +9,10 @@ public interface IStatementSweeperGrain : IGrainWithStringKey
     public const string Key = "sweeper";
 
     /// <summary>Registers the reminder (idempotent) and sweeps once now; returns how many holders were woken.</summary>
+    [Access(Clients.None)]
     Task<int> Start();
 
     /// <summary>Wakes every holder with held statements; returns how many were woken.</summary>
+    [Access(Clients.None)]
     Task<int> Sweep();
 }

@@ -6,18 +6,22 @@ namespace OrgTasks.Grains;
 public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiver, ILeafletIssuer, INoticeBoard, IReportingUnit
 {
     /// <summary>Sets this unit's configuration (from <c>org apply</c>) and configures the agents whose home it is.</summary>
+    [Access(Clients.None)]
     Task Configure(UnitConfig config, IReadOnlyList<AgentConfig> homeAgents);
 
     /// <summary>Removes the unit (it was taken out of the organization file).</summary>
+    [Access(Clients.None)]
     Task Dissolve();
 
     /// <summary>The unit's configuration; empty when the unit does not exist.</summary>
+    [Access(Clients.Operator)]
     Task<UnitConfig?> GetConfig();
 
     /// <summary>
     /// Composition and activity, as far as the caller may see them: members see what the group's degree of secrecy
     /// allows, delegates and operators see everything. Anybody else is refused.
     /// </summary>
+    [Access(Clients.Operator | Clients.Agent, Relation = "a free member (as the secrecy degree allows) or a delegate detailed there")]
     Task<OrgTasks.Life.GroupView> GetComposition();
 }
 

@@ -12,6 +12,7 @@ internal static class SiloCommand
 {
     public const string TelemetryVariable = "ORGTASKS_TELEMETRY";
     public const string ReadyLine = "ready";
+    public const string SigningKeysVariable = "ORGTASKS_SIGNING_KEYS";
 
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(25);
 
@@ -26,9 +27,16 @@ internal static class SiloCommand
             defaultValue: Environment.GetEnvironmentVariable(TelemetryVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "none");
         var clusterId = ClientOptions.ClusterIdOption();
         var cluster = new ClusterOptions();
+        var signingKeys = new Option<string?>("--signing-keys")
+        {
+            Description = $"The credential signing keys every silo of the cluster shares (must exist) [env: {SigningKeysVariable}; "
+                + "default: this user's, made on first start, and the operator's credential with them]",
+            HelpName = "FILE",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(SigningKeysVariable) is { Length: > 0 } file ? file : null,
+        };
         var command = new Command("silo", "Run a silo on this machine until Ctrl+C or SIGTERM; prints 'ready' once it accepts clients")
         {
-            siloPort, gatewayPort, telemetry, clusterId,
+            siloPort, gatewayPort, telemetry, clusterId, signingKeys,
         };
         storage.AddTo(command);
         cluster.AddTo(command);
@@ -43,6 +51,7 @@ internal static class SiloCommand
                 GatewayPort = Port(result, gatewayPort),
                 ClusterId = result.GetRequiredValue(clusterId),
                 TelemetryExporter = exporter,
+                SigningKeysFile = result.GetValue(signingKeys),
             };
             storage.ApplyTo(result, settings);
             cluster.ApplyTo(result, settings);
@@ -50,6 +59,7 @@ internal static class SiloCommand
             PortCheck.RequireFree(settings.SiloPort, siloPort.Name);
             PortCheck.RequireFree(settings.GatewayPort, gatewayPort.Name);
             if (settings.HealthPort is { } healthPort) PortCheck.RequireFree(healthPort, cluster.HealthPort.Name);
+            var credential = LocalOperator.Describe(settings);
             var store = await StorageOptions.PrepareAsync(settings, cancellation);
             try
             {
@@ -57,6 +67,7 @@ internal static class SiloCommand
                 await SiloHosts.StartAsync(host, settings, cancellation);
                 result.Out().WriteLine($"silo up: {SiloHosts.Describe(settings, store)}; telemetry: {settings.TelemetryExporter}");
                 if (settings.Storage == StorageKind.Postgres) result.Out().WriteLine($"cluster: {ClusterOptions.Describe(settings)}");
+                result.Out().WriteLine(credential);
                 result.Out().WriteLine(ReadyLine);
 
                 await StoppedAsync(host, cancellation);

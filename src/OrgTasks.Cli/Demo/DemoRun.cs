@@ -50,13 +50,14 @@ internal sealed class DemoRun(TextWriter progress, bool terminal)
     private async Task<DemoResult> RunSiloAsync(OrganizationSpec spec, CheckedOrgFile city, SiloSettings settings, SiloStore store,
         CancellationToken cancellation)
     {
+        var credential = LocalOperator.Ensure(settings);
         using var host = SiloHosts.Build(settings);
         progress.WriteLine($"demo: starting a silo in this process ({SiloHosts.Describe(settings, store)}) …");
         await SiloHosts.StartAsync(host, settings, cancellation);
         try
         {
             await using var connection = await OrgTasksConnection.ConnectAsync(
-                [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, settings.ClusterId,
+                [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, credential, settings.ClusterId,
                 // The library's 2-minute call timeout is set inside ConnectAsync; PostConfigure runs after it.
                 services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout));
             var client = connection.Client;

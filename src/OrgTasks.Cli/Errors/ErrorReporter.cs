@@ -19,6 +19,9 @@ internal static class ErrorReporter
             case CliException cli:
                 stderr.WriteLine(Prefix + cli.Message);
                 return cli.ExitCode;
+            case AccessDeniedException denied:
+                stderr.WriteLine(Prefix + denied.Message);
+                return ExitCodes.NotAllowed;
             case OrgTasksException refusal:
                 stderr.WriteLine(Prefix + refusal.Message);
                 return ExitCodes.UserError;

@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>A leaflet's deadline passed before every home had it.</summary>
     public const int DeadlinePassed = 3;
 
+    /// <summary>Not allowed: no valid credential, or the credential's holder may not do this (<c>orgtasks: agent:belov may not …</c>).</summary>
+    public const int NotAllowed = 4;
+
     /// <summary>An unexpected failure: a bug in OrgTasks (EX_SOFTWARE from sysexits.h).</summary>
     public const int InternalError = 70;
 

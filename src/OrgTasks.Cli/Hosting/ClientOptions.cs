@@ -22,6 +22,16 @@ internal sealed class ClientOptions
 
     public Option<string> ClusterId { get; } = ClusterIdOption();
 
+    public Option<string?> Credential { get; } = CredentialOption();
+
+    /// <summary>The credential option, shared with the commands that connect on their own (the load test).</summary>
+    public static Option<string?> CredentialOption() => new("--credential")
+    {
+        Description = $"The credential every call carries [env: {CredentialFile.EnvironmentVariable}; default: the operator's, "
+            + "made when a silo starts on this machine]",
+        HelpName = "FILE",
+    };
+
     /// <summary>The cluster id option, shared with <c>orgtasks silo</c> so both sides default alike.</summary>
     public static Option<string> ClusterIdOption() => new("--cluster-id")
     {
@@ -34,22 +44,37 @@ internal sealed class ClientOptions
     {
         command.Add(Gateway);
         command.Add(ClusterId);
+        command.Add(Credential);
     }
 
     public async Task<OrgTasksConnection> ConnectAsync(ParseResult result, CancellationToken cancellation)
     {
         var gateways = ParseGateways(result.GetValue(Gateway));
         var clusterId = result.GetValue(ClusterId) ?? DefaultClusterId;
+        var credential = ReadCredential(result.GetValue(Credential));
         await GatewayProbe.RequireOneAsync(gateways, cancellation);
         try
         {
-            return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, clusterId);
+            return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, credential, clusterId);
         }
         catch (OrgTasksException)
         {
             // Something accepted the TCP connection, yet no gateway let the client in: most often another cluster.
             throw new CliException($"a silo listens at {string.Join(", ", gateways)} but the client could not join cluster "
                 + $"'{clusterId}' within {ConnectTimeout.TotalSeconds:0} s; does --cluster-id (or {ClusterIdVariable}) match the silo's?");
+        }
+    }
+
+    /// <summary>The token from <c>--credential</c>, <c>ORGTASKS_CREDENTIAL</c> or the default file; exit 4 when there is none.</summary>
+    public static string ReadCredential(string? given)
+    {
+        try
+        {
+            return CredentialFile.Read(CredentialFile.Resolve(given));
+        }
+        catch (AccessDeniedException refusal)
+        {
+            throw new CliException(refusal.Message, ExitCodes.NotAllowed);
         }
     }
 

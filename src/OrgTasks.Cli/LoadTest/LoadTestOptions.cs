@@ -39,6 +39,9 @@ internal sealed class LoadTestOptions
         HelpName = "FILE",
     };
 
+    /// <summary>With <c>--gateway</c>: the credential (the operator's by default).</summary>
+    public Option<string?> Credential { get; } = ClientOptions.CredentialOption();
+
     public void AddTo(Command command)
     {
         command.Add(City);
@@ -46,6 +49,7 @@ internal sealed class LoadTestOptions
         Storage.AddTo(command);
         command.Add(Gateway);
         command.Add(ClusterId);
+        command.Add(Credential);
         command.Add(Json);
     }
 
@@ -63,7 +67,7 @@ internal sealed class LoadTestOptions
         {
             if (result.GetResult(Storage.Storage) is { Implicit: false })
                 throw new CliException("--storage is for the silo this command starts; with --gateway the cluster's own storage is used");
-            return await LoadTestTarget.ConnectAsync(gateway, result.GetRequiredValue(ClusterId), progress, cancellation);
+            return await LoadTestTarget.ConnectAsync(gateway, result.GetRequiredValue(ClusterId), result.GetValue(Credential), progress, cancellation);
         }
         return await LoadTestTarget.StartAsync(settings => Storage.ApplyTo(result, settings), progress, cancellation);
     }

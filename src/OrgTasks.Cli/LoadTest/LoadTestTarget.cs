@@ -58,6 +58,7 @@ internal sealed class LoadTestTarget : IAsyncDisposable
         storage(settings);
         var store = await StorageOptions.PrepareAsync(settings, cancellation);
         var meter = new CallMeter();
+        var credential = LocalOperator.Ensure(settings);
         IHost? host = null;
         try
         {
@@ -70,7 +71,7 @@ internal sealed class LoadTestTarget : IAsyncDisposable
             progress.WriteLine($"loadtest: starting a silo in this process ({description}) …");
             await SiloHosts.StartAsync(host, settings, cancellation);
             var connection = await OrgTasksConnection.ConnectAsync(
-                [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, settings.ClusterId, settings.ServiceId,
+                [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, credential, settings.ClusterId, settings.ServiceId,
                 services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
             return new LoadTestTarget(connection, host, store, meter, "in-process silo, " + description, progress);
         }
@@ -87,11 +88,13 @@ internal sealed class LoadTestTarget : IAsyncDisposable
     }
 
     /// <summary>Connects to a running cluster; nothing is metered inside it.</summary>
-    public static async Task<LoadTestTarget> ConnectAsync(string gateways, string clusterId, TextWriter progress, CancellationToken cancellation)
+    public static async Task<LoadTestTarget> ConnectAsync(string gateways, string clusterId, string? credentialFile, TextWriter progress,
+        CancellationToken cancellation)
     {
         var list = ClientOptions.ParseGateways(gateways);
+        var credential = ClientOptions.ReadCredential(credentialFile);
         await GatewayProbe.RequireOneAsync(list, cancellation);
-        var connection = await OrgTasksConnection.ConnectAsync(list, ConnectTimeout, clusterId,
+        var connection = await OrgTasksConnection.ConnectAsync(list, ConnectTimeout, credential, clusterId,
             services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
         progress.WriteLine($"loadtest: connected to cluster {clusterId} at {string.Join(", ", list)}");
         return new LoadTestTarget(connection, null, null, null, $"cluster {clusterId} at {string.Join(", ", list)}", progress);

@@ -18,7 +18,7 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
         var fanOut = settings.Baseline ? new PlainFanOutBaseline(client, spec) : null;
         var walk = settings.Baseline ? new PlainWalkBaseline(spec) : null;
 
-        await ColdStart.PutToSleepAsync(client.Grains, progress);
+        await ColdStart.PutToSleepAsync(client, progress);
         // After the cold start: the plain committee keeps its routes in memory only, as a newcomer's would.
         if (fanOut is not null) await fanOut.PrepareAsync();
         var measure = new LeafletMeasure(target, spec, progress, terminal);

@@ -33,7 +33,7 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
         var authors = StatementAuthors.Pick(spec, load.Agents);
         progress.WriteLine($"loadtest: waking {Format.Count(authors.Count)} authors (not timed) …");
         await FanOutAsync(authors, 256, author =>
-            OrgTasksClient.As(Actor.Operator("loadtest"), () => target.Client.Grains.GetGrain<IAgentGrain>(author).GetConfig()));
+            target.Client.As(null, () => target.Client.Grains.GetGrain<IAgentGrain>(author).GetConfig()));
 
         target.Meter?.Take();
         var cpuBefore = ProcessFigures.CpuTime();

@@ -13,10 +13,10 @@ public sealed class OrgTasksConnection : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private OrgTasksConnection(IHost host)
+    private OrgTasksConnection(IHost host, string credential)
     {
         _host = host;
-        Client = new OrgTasksClient(host.Services.GetRequiredService<IClusterClient>());
+        Client = new OrgTasksClient(host.Services.GetRequiredService<IClusterClient>(), credential);
     }
 
     public OrgTasksClient Client { get; }
@@ -25,11 +25,12 @@ public sealed class OrgTasksConnection : IAsyncDisposable
     public const string DefaultGateway = "localhost:30000";
 
     /// <summary>
-    /// Connects through the given gateways (<c>host:port</c>); the client fails over between them. Throws
-    /// <see cref="OrgTasksException"/> with the gateways named when none answers within <paramref name="timeout"/>.
+    /// Connects through the given gateways (<c>host:port</c>); the client fails over between them, and every call carries
+    /// <paramref name="credential"/> (see <see cref="CredentialFile"/>). Throws <see cref="OrgTasksException"/> with the
+    /// gateways named when none answers within <paramref name="timeout"/>.
     /// </summary>
     public static async Task<OrgTasksConnection> ConnectAsync(
-        IReadOnlyList<string> gateways, TimeSpan timeout, string clusterId = "orgtasks", string serviceId = "orgtasks",
+        IReadOnlyList<string> gateways, TimeSpan timeout, string credential, string clusterId = "orgtasks", string serviceId = "orgtasks",
         Action<IServiceCollection>? services = null)
     {
         var endpoints = gateways.Select(ParseGateway).ToArray();
@@ -59,7 +60,7 @@ public sealed class OrgTasksConnection : IAsyncDisposable
             throw new OrgTasksException(
                 $"cannot reach an OrgTasks silo at {string.Join(", ", gateways)} ({error.GetBaseException().Message.TrimEnd('.')}); is `orgtasks silo` running?");
         }
-        return new OrgTasksConnection(host);
+        return new OrgTasksConnection(host, credential);
     }
 
     /// <summary>Parses <c>host:port</c>; a host name is resolved now (IPv4 first), an error names the bad gateway.</summary>

@@ -51,9 +51,15 @@ public sealed partial class AgentGrain
         if (passOn) _pump?.Kick();
     }
 
-    public Task<IReadOnlyList<HeldStatement>> GetHeld() =>
-        Task.FromResult<IReadOnlyList<HeldStatement>>(_held.Values.OrderBy(h => h.Hop.AcceptedAt)
+    /// <summary>What this contact holds: for the contact itself, the units and the operator; no other agent.</summary>
+    public Task<IReadOnlyList<HeldStatement>> GetHeld()
+    {
+        var caller = Callers.Require();
+        if (caller.Kind == ActorKind.Agent && !caller.IsAgent(Id))
+            throw new AccessDeniedException($"{caller} may not read what agent '{Id}' holds");
+        return Task.FromResult<IReadOnlyList<HeldStatement>>(_held.Values.OrderBy(h => h.Hop.AcceptedAt)
             .Select(h => services.Standings.IsSuspended(h.Statement.Author) ? h with { Quarantined = true } : h).ToList());
+    }
 
     /// <summary>Carries held statements to the unit above; returns whether any are left to retry.</summary>
     private async Task<bool> PassStatementsOnAsync(CancellationToken cancellation)

@@ -14,7 +14,7 @@ public sealed partial class AgentGrain
     {
         var standing = config.Standing != AgentStanding.Free ? config.Standing : services.Standings.Of(Id);
         if (standing != AgentStanding.Free)
-            throw new AccessDeniedException($"agent '{Id}' is {ActorCheckFilter.Spell(standing)} and cannot act");
+            throw new AccessDeniedException($"agent '{Id}' is {AgentStandings.Spell(standing)} and cannot act");
     }
 
     public Task<IReadOnlyList<HeldStatement>> SurrenderHeld(UnitRef unit)

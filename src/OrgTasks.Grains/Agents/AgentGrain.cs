@@ -19,6 +19,10 @@ public sealed partial class AgentGrain(
 
     public Actor Actor => Actor.Agent(Id);
 
+    private string? _actorText;
+
+    public string ActorText => _actorText ??= Actor.ToString();
+
     private AgentConfig? Config => state.State.Config;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -58,7 +62,17 @@ public sealed partial class AgentGrain(
         DeactivateOnIdle();
     }
 
-    public Task<AgentConfig?> GetConfig() => Task.FromResult(Config);
+    /// <summary>
+    /// The agent's configuration: its units, route and duties. An agent reads only its own, and without the
+    /// organization's name (a member of an unaware group must not learn it; the others know it from their committee).
+    /// </summary>
+    public Task<AgentConfig?> GetConfig()
+    {
+        var caller = Callers.Require();
+        if (caller.Kind != ActorKind.Agent) return Task.FromResult(Config);
+        if (!caller.IsAgent(Id)) throw new AccessDeniedException($"{caller} may not read the configuration of agent '{Id}'");
+        return Task.FromResult(Config is { } config ? config with { Organization = "" } : null);
+    }
 
     private AgentConfig RequireConfig() =>
         Config ?? throw new NotFoundException($"agent '{Id}' does not exist in any applied organization");

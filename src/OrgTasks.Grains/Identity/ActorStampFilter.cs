@@ -1,15 +1,36 @@
 namespace OrgTasks.Grains.Identity;
 
 /// <summary>
-/// Stamps the calling grain's own identity on every call it makes. RequestContext flows along a call chain, so
-/// without this a unit passing on an agent's statement would still carry the agent's identity; with it, the next
-/// hop sees who is really calling.
+/// Stamps every call a silo makes with the silos' proof, so that the receiving silo's <see cref="CallGate"/> knows it
+/// came from inside the cluster, and with the calling grain's own identity. RequestContext flows along a call chain, so
+/// without the identity a unit passing on an agent's statement would still carry the agent's identity; with it, the
+/// next hop sees who is really calling. Calls to clients (observers) never carry the proof: a client must not learn it.
 /// </summary>
-public sealed class ActorStampFilter : IOutgoingGrainCallFilter
+public sealed class ActorStampFilter(SigningKeyRing keys) : IOutgoingGrainCallFilter
 {
     public Task Invoke(IOutgoingGrainCallContext context)
     {
-        if (context.SourceContext?.GrainInstance is IActingGrain acting) ActorContext.Set(acting.Actor);
+        if (context.TargetId.IsClient())
+        {
+            if (RequestContext.Get(ActorContext.ProofKey) is not null) RequestContext.Remove(ActorContext.ProofKey);
+            return InvokeThenRestore(context);
+        }
+        var proof = keys.SiloProof;
+        // RequestContext is copied on every Set: set only what differs (a chain of calls keeps the same values).
+        if (!ReferenceEquals(RequestContext.Get(ActorContext.ProofKey), proof)) RequestContext.Set(ActorContext.ProofKey, proof);
+        if (context.SourceContext?.GrainInstance is IActingGrain acting)
+        {
+            var actor = acting.ActorText;
+            if (!ReferenceEquals(RequestContext.Get(ActorContext.ActorKey), actor)) RequestContext.Set(ActorContext.ActorKey, actor);
+            if (RequestContext.Get(ActorContext.OnBehalfKey) is not null) RequestContext.Remove(ActorContext.OnBehalfKey);
+        }
         return context.Invoke();
+    }
+
+    /// <summary>After a call to a client the grain's own later calls must carry the proof again.</summary>
+    private async Task InvokeThenRestore(IOutgoingGrainCallContext context)
+    {
+        await context.Invoke();
+        RequestContext.Set(ActorContext.ProofKey, keys.SiloProof);
     }
 }

@@ -2,7 +2,7 @@ namespace OrgTasks.Grains.Identity;
 
 /// <summary>
 /// This silo's copy of every agent who is not free (arrested or suspended). The registry grain updates it at once on
-/// its own silo; <see cref="StandingsRefresher"/> keeps the copies on the other silos within
+/// its own silo; <see cref="AccessRefresher"/> keeps the copies on the other silos within
 /// <see cref="OrgTasksOptions.StandingsRefresh"/>. Read on every call that carries an agent's identity, so it is a
 /// lock-free swap of an immutable snapshot.
 /// </summary>
@@ -14,6 +14,16 @@ public sealed class AgentStandings
 
     public AgentStanding Of(string agent) =>
         _current.NotFree.TryGetValue(agent, out var standing) ? standing : AgentStanding.Free;
+
+    /// <summary>The standing in words, for refusals: "arrested", "suspended under a warning".</summary>
+    public static string Spell(AgentStanding standing) => standing switch
+    {
+        AgentStanding.Arrested => "arrested",
+        AgentStanding.Suspended => "suspended under a warning",
+        _ => "free",
+    };
+
+    public bool IsOutOfAction(string agent) => Of(agent) != AgentStanding.Free;
 
     public bool IsSuspended(string agent) => Of(agent) == AgentStanding.Suspended;
 

@@ -4,4 +4,7 @@ namespace OrgTasks.Grains.Identity;
 public interface IActingGrain
 {
     Actor Actor { get; }
+
+    /// <summary><see cref="Actor"/> as text, made once per activation: it is stamped on every call the grain makes.</summary>
+    string ActorText => Actor.ToString();
 }

@@ -77,10 +77,24 @@ public sealed partial class LeafletTrackerGrain(
         await CompleteAsync(coverage);
     }
 
-    public Task<LeafletStatus> GetStatus()
+    /// <summary>The exact picture: for the issuing unit's officers, the units and the operator.</summary>
+    public async Task<LeafletStatus> GetStatus()
     {
+        var caller = Callers.Require();
         var leaflet = RequireLeaflet();
-        return Task.FromResult(CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow()));
+        if (caller.Kind == ActorKind.Agent)
+        {
+            // Looked up as this tracker (the system): the issuer's configuration is not the caller's to read.
+            var issuer = await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(leaflet.Issuer);
+            var config = issuer is null ? null : await GrainFactory.GetUnit(issuer.Unit).GetConfig();
+            if (config is null || !Officers.IsOfficer(config, caller.Id))
+                throw new AccessDeniedException($"{caller} may not read the picture of leaflet '{leaflet.Id}': only the officers of '{leaflet.Issuer}' may");
+        }
+        else if (caller.Kind is not (ActorKind.Operator or ActorKind.System or ActorKind.Unit))
+        {
+            throw new AccessDeniedException($"{caller} may not read the picture of leaflet '{leaflet.Id}'");
+        }
+        return CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow());
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

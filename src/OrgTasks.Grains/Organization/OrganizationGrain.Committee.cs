@@ -57,6 +57,8 @@ public sealed partial class OrganizationGrain
         life.State.NextProposal++;
         life.State.Proposals.Add(proposal);
         await life.WriteStateAsync();
+        await services.Audit.RecordAsync("propose", proposal.Id,
+            executive ? $"{agent} for the executive of {committee.Unit.Id}" : $"co-opt {agent} as {function} into {committee.Unit.Id}");
         return proposal;
     }
 
@@ -89,8 +91,10 @@ public sealed partial class OrganizationGrain
         if (outcome != ProposalOutcome.Accepted)
         {
             await life.WriteStateAsync();
+            await services.Audit.RecordAsync("vote", proposalId, $"{member} voted {(yes ? "yes" : "no")}; {proposal.Outcome.ToString().ToLowerInvariant()}");
             return proposal;
         }
+        await services.Audit.RecordAsync("vote", proposalId, $"{member} voted {(yes ? "yes" : "no")}; accepted");
 
         await ChangeAsync(proposal.Executive ? "seated in the executive" : "co-opted", proposal.Agent, l =>
         {

@@ -74,7 +74,7 @@ public sealed partial class OrganizationGrain
         return report;
     }
 
-    public Task<LifeReport> Consent()
+    public async Task<LifeReport> Consent()
     {
         var caller = Callers.Require();
         var effective = RequireEffective();
@@ -82,8 +82,13 @@ public sealed partial class OrganizationGrain
         if (committee.CentralCommittee is not { } cc)
             throw new InvalidRequestException($"organization '{Name}' has no Central Committee to consent");
         if (caller.Kind != ActorKind.Operator && !caller.IsUnit(cc.Id))
-            throw new AccessDeniedException($"{caller} may not consent for the Central Committee '{cc.Id}'");
-        return ChangeAsync("consented to", committee.Unit.Id, l =>
+        {
+            // A member of the Central Committee speaks for it; nobody else does.
+            var centre = caller.Kind == ActorKind.Agent ? await GrainFactory.GetUnit(cc).GetConfig() : null;
+            if (centre is null || !Officers.IsFreeMember(centre, caller.Id))
+                throw new AccessDeniedException($"{caller} may not consent for the Central Committee '{cc.Id}': only its members may");
+        }
+        return await ChangeAsync("consented to", committee.Unit.Id, l =>
         {
             if (l.Consented) return false;
             l.Consented = true;
@@ -130,6 +135,7 @@ public sealed partial class OrganizationGrain
     public Task<LifeView> GetLife()
     {
         var effective = RequireEffective();
+        RequireCommitteeMember("read the life of");
         var l = life.State;
         return Task.FromResult(new LifeView
         {
@@ -165,10 +171,12 @@ public sealed partial class OrganizationGrain
     /// </summary>
     private async Task<LifeReport> ChangeAsync(string what, string subject, Func<OrganizationLife, bool> change, Func<Task>? beforePush = null)
     {
+        var actor = Audit.Auditor.CurrentActor(); // before this grain's own calls, which act as the organization
         var before = RequireEffective();
         var plan = before.Plan;
         var changed = change(life.State);
         if (changed) await life.WriteStateAsync(); // recorded first: a crash below is finished by the next event or apply
+        await services.Audit.RecordAsAsync(actor, what, subject, changed ? $"organization {Name}" : $"organization {Name}; nothing changed");
         if (beforePush is not null) await beforePush();
         var after = LifeRules.Apply(plan, life.State);
         var (pushUnits, pushAgents, overrides) = Differences(after, state.State.UnitPrints, state.State.AgentPrints, state.State.UnitPrints, state.State.AgentPrints);
@@ -286,10 +294,13 @@ public sealed partial class OrganizationGrain
     private void RequireNotLost(string agent)
     {
         if (life.State.Standings.TryGetValue(agent, out var standing) && standing != AgentStanding.Free)
-            throw new InvalidRequestException($"agent '{agent}' is {ActorCheckFilter.Spell(standing)}");
+            throw new InvalidRequestException($"agent '{agent}' is {AgentStandings.Spell(standing)}");
     }
 
-    /// <summary>Warnings, delegates and keys come from the committee or the centre (or an operator acting for them).</summary>
+    /// <summary>
+    /// Warnings, delegates and keys come from the committee (its officers: see <see cref="Officers"/>) or the centre, or
+    /// an operator acting for them.
+    /// </summary>
     private void RequireCommitteeOrCentre(string what)
     {
         var caller = Callers.Require();
@@ -298,7 +309,18 @@ public sealed partial class OrganizationGrain
         var committee = effective.Units[effective.Plan.Committee];
         if (caller.IsUnit(committee.Unit.Id) || committee.CentralCommittee is { } cc && caller.IsUnit(cc.Id)
             || committee.CentralOrgan is { } co && caller.IsUnit(co.Id)) return;
-        if (caller.Kind == ActorKind.Agent && committee.Members.Contains(caller.Id) && !committee.Lost.Contains(caller.Id)) return;
+        if (caller.Kind == ActorKind.Agent && Officers.IsOfficer(committee, caller.Id)) return;
         throw new AccessDeniedException($"{caller} may not {what}: only the committee or the centre may");
+    }
+
+    /// <summary>What the committee knows of itself (its life, its tree) is for its free members, the centre and operators.</summary>
+    private void RequireCommitteeMember(string what)
+    {
+        var caller = Callers.Require();
+        if (caller.Kind is ActorKind.Operator or ActorKind.System or ActorKind.Unit) return;
+        var effective = RequireEffective();
+        var committee = effective.Units[effective.Plan.Committee];
+        if (caller.Kind == ActorKind.Agent && Officers.IsFreeMember(committee, caller.Id)) return;
+        throw new AccessDeniedException($"{caller} may not {what} organization '{Name}': only the committee's members may");
     }
 }

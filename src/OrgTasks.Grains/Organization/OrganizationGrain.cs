@@ -27,6 +27,7 @@ public sealed partial class OrganizationGrain(
     public async Task<ApplyReport> Apply(OrganizationPlan plan)
     {
         var caller = Callers.Require();
+        var actor = Audit.Auditor.CurrentActor(); // before this grain's own calls, which act as the organization
         if (caller.Kind != ActorKind.Operator)
             throw new AccessDeniedException($"{caller} may not apply the organization file");
         ArgumentNullException.ThrowIfNull(plan);
@@ -81,6 +82,9 @@ public sealed partial class OrganizationGrain(
             await state.WriteStateAsync();
             Log.Applied(logger, name, touched.Count + unitsRemoved.Count, agentsAdded.Count + agentsChanged.Count + agentsRemoved.Count);
         }
+        await services.Audit.RecordAsAsync(actor, "apply", name, report.NothingChanged
+            ? "nothing changed"
+            : $"units +{report.UnitsAdded.Count} ~{report.UnitsChanged.Count} -{report.UnitsRemoved.Count}, agents +{report.AgentsAdded.Count} ~{report.AgentsChanged.Count} -{report.AgentsRemoved.Count}");
         if (!overrides.OrderBy(p => p.Key).SequenceEqual(life.State.Overrides.OrderBy(p => p.Key)))
         {
             life.State.Overrides = overrides;
@@ -96,6 +100,7 @@ public sealed partial class OrganizationGrain(
     public Task<IReadOnlyList<UnitSummary>> Describe(string? unitId)
     {
         var tree = RequireTree();
+        RequireOfficer("see the tree of");
         var root = string.IsNullOrWhiteSpace(unitId) ? tree.Plan.Committee : unitId;
         if (!tree.Contains(root)) throw new NotFoundException($"organization '{this.GetPrimaryKeyString()}' has no unit '{root}'");
         return Task.FromResult(tree.Subtree(root));
@@ -111,6 +116,16 @@ public sealed partial class OrganizationGrain(
     }
 
     public Task<string?> GetCommittee() => Task.FromResult(state.State.Plan?.Committee);
+
+    /// <summary>The whole tree (every contact, member and route) is for the committee's officers and operators.</summary>
+    private void RequireOfficer(string what)
+    {
+        var caller = Callers.Require();
+        if (caller.Kind is ActorKind.Operator or ActorKind.System or ActorKind.Unit) return;
+        var effective = Effective;
+        if (caller.Kind == ActorKind.Agent && effective is not null && Officers.IsOfficer(effective.Units[effective.Plan.Committee], caller.Id)) return;
+        throw new AccessDeniedException($"{caller} may not {what} organization '{this.GetPrimaryKeyString()}': only the committee's officers may");
+    }
 
     private OrganizationTree RequireTree() =>
         Tree ?? throw new NotFoundException($"organization '{this.GetPrimaryKeyString()}' has not been applied");

@@ -7,8 +7,10 @@ namespace OrgTasks.Grains.Organization;
 public sealed class OrganizationRegistryGrain(
     [PersistentState("registry", OrgTasksStorage.Name)] IPersistentState<OrganizationRegistryState> state,
     Identity.AgentStandings standings)
-    : Grain, IOrganizationRegistryGrain
+    : Grain, IOrganizationRegistryGrain, Identity.IActingGrain
 {
+    public Actor Actor => Actor.System("registry");
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // This silo enforces the list at once; the others pick it up through their refresher.
@@ -33,7 +35,23 @@ public sealed class OrganizationRegistryGrain(
     public Task<IReadOnlyDictionary<string, string>> List() =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(new SortedDictionary<string, string>(state.State.Organizations, StringComparer.Ordinal));
 
-    public Task<UnitLocation?> FindUnit(string unit) => Task.FromResult(state.State.Units.GetValueOrDefault(unit));
+    /// <summary>
+    /// Where a unit is. A member of the committee finds every unit of its organization (the committee appoints them all);
+    /// any other agent only the units it belongs to, carries for or is detailed to (any other is "not found", so that
+    /// ids cannot be probed), and without the organization's name: a member of an unaware group must not learn it.
+    /// </summary>
+    public async Task<UnitLocation?> FindUnit(string unit)
+    {
+        var caller = Identity.Callers.Require();
+        var location = state.State.Units.GetValueOrDefault(unit);
+        if (caller.Kind != ActorKind.Agent || location is null) return location;
+        var agent = await GrainFactory.GetGrain<IAgentGrain>(caller.Id).GetConfig();
+        if (agent is null || agent.Organization != location.Organization) return null;
+        var units = agent.Units.Append(agent.HomeUnit).Concat(agent.ContactFor).Concat(agent.DelegateFor).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var committee = state.State.Organizations.GetValueOrDefault(location.Organization);
+        if (committee is not null && units.Contains(committee) && !standings.IsOutOfAction(caller.Id)) return location;
+        return units.Contains(unit) ? location with { Organization = "" } : null;
+    }
 
     public Task SetStanding(string agent, AgentStanding standing) =>
         SetStandings(new Dictionary<string, AgentStanding>(StringComparer.Ordinal) { [agent] = standing });

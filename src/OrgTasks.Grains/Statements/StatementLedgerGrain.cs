@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Durability;
 
 namespace OrgTasks.Grains.Statements;
@@ -11,8 +12,12 @@ public sealed class StatementLedgerGrain(OrgTasksServices services) : Grain, ISt
 {
     public async Task<StatementRoute> GetRoute(string statementId)
     {
+        var caller = Callers.Require();
         var statement = await services.Statements.FindStatementAsync(statementId)
             ?? throw new NotFoundException($"no statement '{statementId}'");
+        // An agent follows the routes of its own statements; whether another's exists is not its business either.
+        if (caller.Kind == ActorKind.Agent && !caller.IsAgent(statement.Author))
+            throw new NotFoundException($"no statement '{statementId}'");
         var hops = (await services.Statements.LoadRouteAsync(statementId)).OrderBy(h => h.AcceptedAt).ToList();
         var delivered = hops.FirstOrDefault(h => h.Role == HopRole.Inbox);
         var current = delivered ?? hops.LastOrDefault(h => h.PassedAt is null) ?? hops.LastOrDefault();

@@ -15,8 +15,9 @@ public abstract partial class UnitGrain
     {
         var config = RequireConfig();
         var caller = Callers.Require();
-        if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System))
-            throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}'");
+        if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System)
+            && !(caller.Kind == ActorKind.Agent && Officers.IsOfficer(config, caller.Id)))
+            throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}': only its officers may");
         ArgumentNullException.ThrowIfNull(draft);
         if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the leaflet needs an id");
         if (string.IsNullOrWhiteSpace(draft.Title)) throw new InvalidRequestException("the leaflet needs a title");

@@ -69,13 +69,25 @@ public abstract partial class UnitGrain
 
     public Task<IReadOnlyList<InboxEntry>> GetInbox(int limit)
     {
-        RequireConfig();
+        RequireOfficer(RequireConfig(), "read the inbox of");
         return Services.Statements.LoadInboxAsync(Id, Math.Clamp(limit, 1, 10_000));
     }
 
-    public Task<IReadOnlyList<HeldStatement>> GetHeld() =>
-        Task.FromResult<IReadOnlyList<HeldStatement>>(_heldStatements.Values.OrderBy(h => h.Hop.AcceptedAt)
+    public Task<IReadOnlyList<HeldStatement>> GetHeld()
+    {
+        RequireOfficer(RequireConfig(), "read the statements held by");
+        return Task.FromResult<IReadOnlyList<HeldStatement>>(_heldStatements.Values.OrderBy(h => h.Hop.AcceptedAt)
             .Select(h => Services.Standings.IsSuspended(h.Statement.Author) ? h with { Quarantined = true } : h).ToList());
+    }
+
+    /// <summary>The unit's officers (see <see cref="Officers"/>), the unit itself, the system and operators; no other agent.</summary>
+    private void RequireOfficer(UnitConfig config, string what)
+    {
+        var caller = Callers.Require();
+        if (caller.Kind is ActorKind.Operator or ActorKind.System || caller.IsUnit(Id)) return;
+        if (caller.Kind == ActorKind.Agent && Officers.IsOfficer(config, caller.Id)) return;
+        throw new AccessDeniedException($"{caller} may not {what} {Id}: only its officers may");
+    }
 
     /// <summary>Is this unit the end of the way for statements to <paramref name="to"/>?</summary>
     protected abstract bool IsAddressee(Addressee to);

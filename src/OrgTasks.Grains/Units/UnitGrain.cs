@@ -18,6 +18,10 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
 
     public Actor Actor => Actor.Unit(Id);
 
+    private string? _actorText;
+
+    public string ActorText => _actorText ??= Actor.ToString();
+
     protected UnitConfig? Config => state.State.Config;
 
     /// <summary>The kind this grain class serves: a configuration for another kind is refused.</summary>

@@ -76,6 +76,13 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs one statement that writes outside the group-commit writer (rare writes that need no batching: the audit
+    /// trail), with the same limit on concurrency and the same errors as the reads.
+    /// </summary>
+    internal Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection> parameters) =>
+        ReadAsync(sql, parameters, reader => Task.FromResult(reader.RecordsAffected));
+
     /// <summary>Reads every row with <paramref name="row"/>.</summary>
     internal Task<IReadOnlyList<T>> ListAsync<T>(string sql, Action<NpgsqlParameterCollection> parameters, Func<NpgsqlDataReader, T> row) =>
         ReadAsync<IReadOnlyList<T>>(sql, parameters, async reader =>

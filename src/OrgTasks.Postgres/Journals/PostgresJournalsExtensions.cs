@@ -23,6 +23,7 @@ public static class PostgresJournalsExtensions
         services.Replace(ServiceDescriptor.Singleton<IStatementJournal>(sp => new PgStatementJournal(sp.GetRequiredService<PgJournalStore>())));
         services.Replace(ServiceDescriptor.Singleton<ILeafletJournal>(sp => new PgLeafletJournal(sp.GetRequiredService<PgJournalStore>())));
         services.Replace(ServiceDescriptor.Singleton<IDeliveryJournal>(sp => new PgDeliveryJournal(sp.GetRequiredService<PgJournalStore>())));
+        services.Replace(ServiceDescriptor.Singleton<OrgTasks.Grains.Audit.IAuditTrail>(sp => new Audit.PgAuditTrail(sp.GetRequiredService<PgJournalStore>())));
         return services;
     }
 }

@@ -40,13 +40,24 @@ public static class OrgTasksSiloExtensions
         }
         // After the store: a durable store registers its journals first, and the grains' in-memory defaults only fill
         // what is left.
-        silo.AddOrgTasksGrains(options);
+        silo.AddOrgTasksGrains(LoadSigningKeys(settings), options);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         silo.Configure<ClusterMembershipOptions>(settings.Membership.ApplyTo);
         if (settings.AgentPlacement == AgentPlacement.WithCaller)
             silo.Services.AddSingleton<Orleans.Runtime.Placement.IPlacementStrategyResolver, AgentWithCallerPlacement>();
         silo.AddActivityPropagation();
         return silo;
+    }
+
+    /// <summary>The settings' signing keys: the default file is made when missing; a file named explicitly must exist.</summary>
+    public static OrgTasks.Grains.Identity.SigningKeyRing LoadSigningKeys(SiloSettings settings)
+    {
+        if (settings.SigningKeysFile is { Length: > 0 } named)
+        {
+            if (!File.Exists(named)) throw new OrgTasks.Errors.OrgTasksException($"--signing-keys: no file '{named}' (every silo of a cluster reads the same key file)");
+            return OrgTasks.Grains.Identity.SigningKeyRing.Load(named);
+        }
+        return OrgTasks.Grains.Identity.SigningKeyRing.LoadOrCreate(OrgTasks.Identity.OrgTasksConfigFolder.DefaultSigningKeysFile);
     }
 
     /// <summary>

@@ -65,6 +65,13 @@ public sealed class SiloSettings
     /// </summary>
     public bool Kubernetes { get; set; }
 
+    /// <summary>
+    /// The credential signing keys (see <c>SigningKeyRing</c>): every silo of a cluster must read the same file. Null means
+    /// this user's default (<c>$ORGTASKS_CONFIG/signing-keys.json</c>, else <c>~/.config/orgtasks/signing-keys.json</c>),
+    /// made on first start, so silos started on one machine share it; a file named here must exist. Default: null.
+    /// </summary>
+    public string? SigningKeysFile { get; set; }
+
     /// <summary>Where agents' grains are activated in a cluster (see <see cref="Cluster.AgentPlacement"/>). Default: spread.</summary>
     public AgentPlacement AgentPlacement { get; set; } = AgentPlacement.Spread;
 }

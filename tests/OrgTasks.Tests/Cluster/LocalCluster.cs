@@ -1,3 +1,4 @@
+using OrgTasks.Tests.Infrastructure;
 using Npgsql;
 using OrgTasks.Client.Connection;
 
@@ -69,7 +70,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     /// <summary>A client that knows every gateway of the cluster, or only <paramref name="gateways"/>.</summary>
     public Task<OrgTasksConnection> ConnectAsync(IReadOnlyList<string>? gateways = null) =>
-        OrgTasksConnection.ConnectAsync(gateways ?? Gateways, TimeSpan.FromSeconds(60), ClusterId);
+        OrgTasksConnection.ConnectAsync(gateways ?? Gateways, TimeSpan.FromSeconds(60), TestIdentity.Operator, ClusterId);
 
     /// <summary>Silo ports of the active members in the membership table: what the cluster itself believes.</summary>
     public async Task<IReadOnlyList<int>> ActivePortsAsync()

@@ -68,14 +68,14 @@ public sealed class PauseMeter : IAsyncDisposable
                     // As a client app on the client library does: retry what is transient, give up an attempt that
                     // hangs after the quick-attempt limit. The pause is then how long one logical call took.
                     var began = _clock.Elapsed;
-                    await Transient.RetryAsync(() => OrgTasksClient.As(Actor.Operator("pause-meter"), () => client.Grains.GetGrain<IAgentGrain>(agent).GetConfig()),
+                    await Transient.RetryAsync(() => client.As(null, () => client.Grains.GetGrain<IAgentGrain>(agent).GetConfig()),
                         TimeSpan.FromSeconds(60), Transient.QuickAttemptLimit, stop);
                     var took = _clock.Elapsed - began;
                     if (took > TimeSpan.FromSeconds(1)) { probe.Failures++; failingSince ??= began; }
                 }
                 else
                 {
-                    await OrgTasksClient.As(Actor.Operator("pause-meter"), () => client.Grains.GetGrain<IAgentGrain>(agent).GetConfig()).WaitAsync(CallLimit, stop);
+                    await client.As(null, () => client.Grains.GetGrain<IAgentGrain>(agent).GetConfig()).WaitAsync(CallLimit, stop);
                 }
                 if (failingSince is { } since)
                 {

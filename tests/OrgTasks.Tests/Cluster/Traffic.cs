@@ -20,7 +20,7 @@ public static class Traffic
         {
             try
             {
-                await OrgTasksClient.As(Actor.Agent(author), () => client.Grains.GetGrain<IAgentGrain>(author).SendStatement(draft))
+                await client.As(Actor.Agent(author), () => client.Grains.GetGrain<IAgentGrain>(author).SendStatement(draft))
                     .WaitAsync(TimeSpan.FromSeconds(20));
                 return;
             }

@@ -1,3 +1,4 @@
+using OrgTasks.Tests.Infrastructure;
 using OrgTasks.Client.Connection;
 using OrgTasks.Tests.Cluster;
 
@@ -35,7 +36,7 @@ public sealed class DurableSilo : IAsyncDisposable
     public Task StopAsync() => _silo.StopAsync();
 
     public Task<OrgTasksConnection> ConnectAsync() =>
-        OrgTasksConnection.ConnectAsync([Gateway], TimeSpan.FromSeconds(60), ClusterId);
+        OrgTasksConnection.ConnectAsync([Gateway], TimeSpan.FromSeconds(60), TestIdentity.Operator, ClusterId);
 
     public ValueTask DisposeAsync() => _silo.DisposeAsync();
 }

@@ -63,7 +63,7 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         {
             try
             {
-                await OrgTasksClient.As(Actor.Agent(author), () => client.Grains.GetGrain<IAgentGrain>(author).SendStatement(draft));
+                await client.As(Actor.Agent(author), () => client.Grains.GetGrain<IAgentGrain>(author).SendStatement(draft));
                 return;
             }
             catch (Exception) when (DateTime.UtcNow < deadline)

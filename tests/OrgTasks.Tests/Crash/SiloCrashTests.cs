@@ -72,7 +72,7 @@ public sealed class SiloCrashTests(PostgresFixture postgres)
             {
                 try
                 {
-                    await OrgTasksClient.As(Actor.Agent(author), () => connection.Client.Grains.GetGrain<IAgentGrain>(author).SendStatement(drafts[author]));
+                    await connection.Client.As(Actor.Agent(author), () => connection.Client.Grains.GetGrain<IAgentGrain>(author).SendStatement(drafts[author]));
                     acknowledged.Add(author);
                 }
                 catch (Exception)
@@ -95,7 +95,7 @@ public sealed class SiloCrashTests(PostgresFixture postgres)
         await using (var connection = await silo.ConnectAsync())
         {
             foreach (var author in authors.Where(a => !acknowledgedAtKill.Contains(a)))
-                await OrgTasksClient.As(Actor.Agent(author), () => connection.Client.Grains.GetGrain<IAgentGrain>(author).SendStatement(drafts[author]));
+                await connection.Client.As(Actor.Agent(author), () => connection.Client.Grains.GetGrain<IAgentGrain>(author).SendStatement(drafts[author]));
 
             var inbox = await Poll.UntilAsync(() => connection.Client.GetInboxAsync(committee, 5_000), i => i.Count >= authors.Count,
                 TimeSpan.FromSeconds(180), "all 1,000 in the inbox");

@@ -65,7 +65,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
         CliAssert.Succeeded(warn);
 
         var refused = await silo.RunAsync("statement", "send", "--from", suspect, "--to", "committee", "--text", "let me in on the plans");
-        CliAssert.FailedCleanly(refused, 1, $"agent:{suspect} is suspended");
+        CliAssert.FailedCleanly(refused, 4, $"agent:{suspect} is suspended");
         Assert.Empty(refused.StdoutLines);
 
         var told = await silo.RunAsync("notices", city.Distribution, "--json");
@@ -138,7 +138,7 @@ public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
         }
 
         var outsider = await silo.RunAsync("group", "show", city.Distribution, "--as", city.Agent("printer"));
-        CliAssert.FailedCleanly(outsider, 1, $"agent:{city.Agent("printer")} may not see the composition of '{city.Distribution}'");
+        CliAssert.FailedCleanly(outsider, 4, $"agent:{city.Agent("printer")} may not see the composition of '{city.Distribution}'");
 
         CliAssert.Succeeded(await silo.RunAsync("delegate", city.Agent("printer"), "--to", city.Distribution));
         var delegated = await silo.RunAsync("group", "show", city.Distribution, "--as", city.Agent("printer"));

@@ -62,7 +62,7 @@ public sealed class StatementCommandTests(SiloProcessFixture silo)
         // masha is one of the committee's candidates and sits in no unit: she is in the organization but no member.
         var run = await silo.RunAsync("statement", "send", "--from", "masha", "--to", "committee", "--text", "may I?");
 
-        CliAssert.FailedCleanly(run, 1, "not a member");
+        CliAssert.FailedCleanly(run, 4, "not a member");
         Assert.Empty(run.StdoutLines);
     }
 

@@ -32,7 +32,7 @@ public sealed class BreachTests(ClusterFixture fixture)
             Assert.Equal(held, breached.Breach!.Contact);
             Assert.Equal(city.Factory(1), breached.Breach.Unit);
             Assert.Contains(await Client.GetBreachesAsync(), b => b.StatementId == id && b.Contact == held);
-            var contactHolds = await OrgTasksClient.As(OrgTasks.Identity.Actor.Operator(), () => fixture.Cluster.Client.GetGrain<IAgentGrain>(held).GetHeld());
+            var contactHolds = await Client.As(OrgTasks.Identity.Actor.Operator(), () => fixture.Cluster.Client.GetGrain<IAgentGrain>(held).GetHeld());
             Assert.Contains(contactHolds, h => h.Statement.Id == id && h.LastError is not null && h.Attempts >= 1);
 
             fixture.Blockade.Lift(city.District(1), "AcceptStatements");
@@ -58,14 +58,14 @@ public sealed class BreachTests(ClusterFixture fixture)
         {
             var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
                 Client.SendStatementAsync(city.Distributor(1, 1 + i % 2, 1 + i % 3), Addressee.Committee, $"n{i}")));
-            await Poll.UntilAsync(async () => (await OrgTasksClient.As(OrgTasks.Identity.Actor.Operator(), () => fixture.Cluster.Client.GetGrain<IAgentGrain>(contact).GetHeld())).Count,
+            await Poll.UntilAsync(async () => (await Client.As(OrgTasks.Identity.Actor.Operator(), () => fixture.Cluster.Client.GetGrain<IAgentGrain>(contact).GetHeld())).Count,
                 n => n == ids.Length, what: "all held at the district contact");
 
             // The contact's activation goes away (as it would on an idle collection or a silo move); its journal stays.
             await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<IAgentGrain>(contact));
             fixture.Blockade.Lift(city.Committee, "AcceptStatements");
             // Waking it (any call) loads what it held and passes it on.
-            await OrgTasksClient.As(OrgTasks.Identity.Actor.Operator(), () => fixture.Cluster.Client.GetGrain<IAgentGrain>(contact).GetHeld());
+            await Client.As(OrgTasks.Identity.Actor.Operator(), () => fixture.Cluster.Client.GetGrain<IAgentGrain>(contact).GetHeld());
 
             var inbox = await Poll.UntilAsync(() => Client.GetInboxAsync(city.Committee, 1000), i => i.Count >= ids.Length, what: "all delivered");
             Assert.Equal(ids.Order(), inbox.Select(e => e.Statement.Id).Order());
@@ -88,14 +88,15 @@ public sealed class BreachTests(ClusterFixture fixture)
             var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
                 Client.SendStatementAsync(city.Distributor(1, 1 + i % 2, 2), Addressee.Committee, $"n{i}")));
             var unit = fixture.Cluster.Client.GetGrain<IGroupGrain>(factory);
-            await Poll.UntilAsync(async () => (await OrgTasksClient.As(OrgTasks.Identity.Actor.Operator(), () => unit.GetHeld())).Count,
+            await Poll.UntilAsync(async () => (await Client.As(OrgTasks.Identity.Actor.Operator(), () => unit.GetHeld())).Count,
                 n => n == ids.Length, what: "all held at the factory");
 
             // The factory's activation is gone, as after a silo crash; only the journal remembers what it held.
             await fixture.Cluster.DeactivateAsync(unit);
             fixture.Blockade.Lift(city.FactoryContact(1), "TransmitStatements");
-            var woken = await OrgTasksClient.As(OrgTasks.Identity.Actor.Operator(),
-                () => fixture.Cluster.Client.GetGrain<IStatementSweeperGrain>(IStatementSweeperGrain.Key).Sweep());
+            // The sweep is the silo's own (its reminder and start-up task run it); here it is run as the silo would.
+            var woken = await fixture.InsideAs(OrgTasks.Identity.Actor.System("test-sweep"),
+                grains => grains.GetGrain<IStatementSweeperGrain>(IStatementSweeperGrain.Key).Sweep());
 
             Assert.True(woken >= 1);
             var inbox = await Poll.UntilAsync(() => Client.GetInboxAsync(city.Committee, 1000), i => i.Count >= ids.Length, what: "all delivered");

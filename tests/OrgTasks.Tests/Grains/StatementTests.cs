@@ -90,10 +90,15 @@ public sealed class StatementTests(ClusterFixture fixture)
         {
             Id = Ids.NewStatementId(), Author = impostor, To = Addressee.Committee, Text = "straight to the factory", WrittenAt = DateTimeOffset.UtcNow,
         };
-        var factory = fixture.Cluster.Client.GetGrain<IGroupGrain>(city.Factory(1));
+        var from = new UnitRef(city.Group(1, 1), UnitKind.Distribution);
 
-        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => OrgTasksClient.As(Actor.Agent(impostor),
-            async () => { await factory.AcceptStatements(new UnitRef(city.Group(1, 1), UnitKind.Distribution), [statement]); return 0; }));
+        // A client cannot make the call at all: handing statements on is done by the contact's grain.
+        var fromClient = await Assert.ThrowsAsync<AccessDeniedException>(() => Client.As(Actor.Agent(impostor),
+            () => fixture.Cluster.Client.GetGrain<IGroupGrain>(city.Factory(1)).AcceptStatements(from, [statement])));
+        Assert.Contains("silo-internal", fromClient.Message);
+        // Inside the cluster, the unit itself refuses anyone but the appointed contact.
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => fixture.InsideAs(Actor.Agent(impostor),
+            grains => grains.GetGrain<IGroupGrain>(city.Factory(1)).AcceptStatements(from, [statement])));
 
         Assert.Contains($"only its appointed contact '{city.Distributor(1, 1, 1)}' may", refused.Message);
         Assert.Contains(impostor, refused.Message);
@@ -110,10 +115,8 @@ public sealed class StatementTests(ClusterFixture fixture)
         {
             Id = Ids.NewStatementId(), Author = outsider, To = Addressee.Committee, Text = "x", WrittenAt = DateTimeOffset.UtcNow,
         };
-        var group = fixture.Cluster.Client.GetGrain<IGroupGrain>(city.Group(1,1));
-
-        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => OrgTasksClient.As(Actor.Agent(outsider),
-            async () => { await group.AcceptStatements(null, [statement]); return 0; }));
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => fixture.InsideAs(Actor.Agent(outsider),
+            grains => grains.GetGrain<IGroupGrain>(city.Group(1, 1)).AcceptStatements(null, [statement])));
 
         Assert.Contains("is not a member", refused.Message);
     }
@@ -126,11 +129,11 @@ public sealed class StatementTests(ClusterFixture fixture)
         var draft = new StatementDraft { Id = Ids.NewStatementId(), To = Addressee.Committee, Text = "forged" };
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            OrgTasksClient.As(Actor.Agent(city.Distributor(1, 1, 2)), () => victim.SendStatement(draft)));
+            Client.As(Actor.Agent(city.Distributor(1, 1, 2)), () => victim.SendStatement(draft)));
     }
 
     [Fact]
-    public async Task A_call_without_an_acting_identity_is_refused_by_the_filter()
+    public async Task A_call_without_a_credential_is_refused_by_the_call_gate()
     {
         var city = await AppliedCity();
         var agent = fixture.Cluster.Client.GetGrain<IAgentGrain>(city.Distributor(1, 1, 3));
@@ -138,7 +141,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             agent.SendStatement(new StatementDraft { Id = Ids.NewStatementId(), To = Addressee.Committee, Text = "anonymous" }));
 
-        Assert.Contains("no acting identity", refused.Message);
+        Assert.Contains("without a valid credential", refused.Message);
     }
 
     [Fact]
@@ -149,10 +152,10 @@ public sealed class StatementTests(ClusterFixture fixture)
         var agent = fixture.Cluster.Client.GetGrain<IAgentGrain>(author);
         var draft = new StatementDraft { Id = Ids.NewStatementId(), To = Addressee.Committee, Text = "said twice" };
 
-        await OrgTasksClient.As(Actor.Agent(author), () => agent.SendStatement(draft));
-        await OrgTasksClient.As(Actor.Agent(author), () => agent.SendStatement(draft));
+        await Client.As(Actor.Agent(author), () => agent.SendStatement(draft));
+        await Client.As(Actor.Agent(author), () => agent.SendStatement(draft));
         await Client.DeliveredAsync(draft.Id);
-        await OrgTasksClient.As(Actor.Agent(author), () => agent.SendStatement(draft)); // after arrival too
+        await Client.As(Actor.Agent(author), () => agent.SendStatement(draft)); // after arrival too
 
         var inbox = await Client.GetInboxAsync(city.Committee);
         Assert.Single(inbox, e => e.Statement.Id == draft.Id);

@@ -30,6 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddKeyedSingleton<TimeProvider>(OrgTasksServices.ClockKey, Clock);
             silo.Services.AddSingleton(Blockade);
+            silo.Services.AllowTestHooks();
             silo.AddIncomingGrainCallFilter<BlockadeFilter>();
             silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Memory }, options =>
             {
@@ -42,12 +43,27 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        Client = new OrgTasksClient(Cluster.Client);
+        Client = new OrgTasksClient(Cluster.Client, TestIdentity.Operator);
     }
 
     public T SiloService<T>() where T : notnull => Cluster.GetSiloServiceProvider().GetRequiredService<T>();
 
     public IDeliveryJournal Deliveries => SiloService<IDeliveryJournal>();
+
+    /// <summary>
+    /// A call made inside the silo, as a grain would make it: it carries the silos' proof and <paramref name="actor"/>
+    /// as its identity. For testing the grains' own rules on calls that clients cannot make at all.
+    /// </summary>
+    public async Task<T> InsideAs<T>(OrgTasks.Identity.Actor actor, Func<IGrainFactory, Task<T>> call)
+    {
+        using (OrgTasks.Identity.ActorContext.Use(actor)) return await call(SiloService<IGrainFactory>());
+    }
+
+    /// <inheritdoc cref="InsideAs{T}"/>
+    public async Task InsideAs(OrgTasks.Identity.Actor actor, Func<IGrainFactory, Task> call)
+    {
+        using (OrgTasks.Identity.ActorContext.Use(actor)) await call(SiloService<IGrainFactory>());
+    }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -28,7 +28,7 @@ public sealed class PostgresJournalSiloTests(PostgresFixture postgres)
         Assert.IsType<PgStatementJournal>(silo.GetRequiredService<IStatementJournal>());
         Assert.IsType<PgLeafletJournal>(silo.GetRequiredService<ILeafletJournal>());
         Assert.IsType<PgDeliveryJournal>(silo.GetRequiredService<IDeliveryJournal>());
-        var client = new OrgTasksClient(cluster.Client);
+        var client = new OrgTasksClient(cluster.Client, TestIdentity.Operator);
         await client.ApplyAsync(city.Spec);
 
         var leaflet = await client.IssueLeafletAsync(city.Committee, "May Day", "To the workers of all factories!");

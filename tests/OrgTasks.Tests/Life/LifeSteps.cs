@@ -22,12 +22,12 @@ internal static class LifeSteps
 
     /// <summary>What an agent (as a contact) holds, read as an operator.</summary>
     public static Task<IReadOnlyList<HeldStatement>> HeldByAgentAsync(this OrgTasksClient client, string agent) =>
-        OrgTasksClient.As(Actor.Operator("test"), () => client.Grains.GetGrain<IAgentGrain>(agent).GetHeld());
+        client.As(null, () => client.Grains.GetGrain<IAgentGrain>(agent).GetHeld());
 
     public static async Task<UnitConfigView> UnitAsync(this OrgTasksClient client, string unit)
     {
         var location = await client.FindUnitAsync(unit);
-        var config = await OrgTasksClient.As(Actor.Operator("test"), () => client.Grains.GetUnit(location.Unit).GetConfig());
+        var config = await client.As(null, () => client.Grains.GetUnit(location.Unit).GetConfig());
         return new UnitConfigView(config ?? throw new InvalidOperationException($"unit {unit} has no configuration"));
     }
 

@@ -78,11 +78,11 @@ public sealed class WarningTests(ClusterFixture fixture)
     public async Task Only_the_committee_or_the_centre_may_warn_and_a_release_does_not_lift_a_warning()
     {
         var city = await Client.AppliedAsync(new LifeCity());
-        var asMember = await Assert.ThrowsAsync<AccessDeniedException>(() => OrgTasksClient.As(OrgTasks.Identity.Actor.Agent(city.A("c5")), () =>
+        var asMember = await Assert.ThrowsAsync<AccessDeniedException>(() => Client.As(OrgTasks.Identity.Actor.Agent(city.A("c5")), () =>
             Client.Grains.GetGrain<OrgTasks.Grains.IOrganizationGrain>(city.Spec.Name).Warn(city.A("c4"), "I do not like him")));
         Assert.Contains("only the committee or the centre", asMember.Message);
 
-        await OrgTasksClient.As(OrgTasks.Identity.Actor.Agent(city.A("sec")), () =>
+        await Client.As(OrgTasks.Identity.Actor.Agent(city.A("sec")), () =>
             Client.Grains.GetGrain<OrgTasks.Grains.IOrganizationGrain>(city.Spec.Name).Warn(city.A("c4"), "the secretary's warning"));
         await Assert.ThrowsAsync<InvalidRequestException>(() => Client.ReleaseAsync(city.A("c4")));
         await Assert.ThrowsAsync<InvalidRequestException>(() => Client.WarnAsync(city.A("c5"), "  "));

@@ -22,7 +22,7 @@ public sealed class LifeAfterRestartTests(PostgresFixture postgres)
         var city = new LifeCity(cooptation: "majority");
         await using (var first = await PostgresTestCluster.StartAsync(postgres.ConnectionString, $"svc-{id}", $"cluster-{id}"))
         {
-            var client = new OrgTasksClient(first.Client);
+            var client = new OrgTasksClient(first.Client, TestIdentity.Operator);
             await client.AppliedAsync(city);
             await client.ArrestAsync(city.A("c1"));
             await client.WarnAsync(city.A("c4"), "seen with the police");
@@ -33,7 +33,7 @@ public sealed class LifeAfterRestartTests(PostgresFixture postgres)
         }
 
         await using var second = await PostgresTestCluster.StartAsync(postgres.ConnectionString, $"svc-{id}", $"cluster-{id}");
-        var again = new OrgTasksClient(second.Client);
+        var again = new OrgTasksClient(second.Client, TestIdentity.Operator);
         var life = await again.GetLifeAsync(city.Committee);
         Assert.Equal([city.A("c1"), city.A("c4")], life.Arrested.ToArray());
         Assert.Equal([city.A("c4")], life.Suspended.ToArray());

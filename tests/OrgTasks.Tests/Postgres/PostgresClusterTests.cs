@@ -19,14 +19,14 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
 
         await using (var first = await PostgresTestCluster.StartAsync(postgres.ConnectionString, serviceId, clusterId))
         {
-            var client = new OrgTasksClient(first.Client);
+            var client = new OrgTasksClient(first.Client, TestIdentity.Operator);
             Assert.False((await client.ApplyAsync(city.Spec)).NothingChanged);
             before = await client.DescribeAsync(city.Committee);
             await first.StopAllSilosAsync();
         }
 
         await using var second = await PostgresTestCluster.StartAsync(postgres.ConnectionString, serviceId, clusterId);
-        var again = new OrgTasksClient(second.Client);
+        var again = new OrgTasksClient(second.Client, TestIdentity.Operator);
         Assert.Equal(city.Committee, (await again.ListOrganizationsAsync())[city.Spec.Name]);
         Assert.Equal(before.Select(u => (u.Unit.Id, u.Contact, u.SubtreeHomes)).Order(),
             (await again.DescribeAsync(city.Committee)).Select(u => (u.Unit.Id, u.Contact, u.SubtreeHomes)).Order());
@@ -41,7 +41,7 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
         var city = TestCity.Create(districts: 1);
         await using var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, serviceId, clusterId);
 
-        await new OrgTasksClient(cluster.Client).ApplyAsync(city.Spec);
+        await new OrgTasksClient(cluster.Client, TestIdentity.Operator).ApplyAsync(city.Spec);
 
         var rows = await ReadAsync("SELECT state_name, grain_key, payload, version FROM orleans_grain_state WHERE service_id = @service",
             r => (State: r.GetString(0), Key: r.GetString(1), Payload: (byte[])r[2], Version: r.GetInt32(3)), ("service", serviceId));
@@ -62,7 +62,7 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
         var (serviceId, clusterId) = Ids();
         var city = TestCity.Create(districts: 1);
         await using var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, serviceId, clusterId);
-        var client = new OrgTasksClient(cluster.Client);
+        var client = new OrgTasksClient(cluster.Client, TestIdentity.Operator);
         await client.ApplyAsync(city.Spec);
 
         // The first apply starts the organization's routine on a reminder, so it ticks again after any restart. (The

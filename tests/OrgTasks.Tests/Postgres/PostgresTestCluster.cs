@@ -3,6 +3,7 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using OrgTasks.Postgres.Hosting;
 using OrgTasks.Silo.Hosting;
+using OrgTasks.Tests.Infrastructure;
 
 namespace OrgTasks.Tests.Postgres;
 
@@ -20,7 +21,10 @@ internal static class PostgresTestCluster
         builder.Options.ClusterId = clusterId;
         UseDatabaseMembership(builder.Options);
         builder.ConfigureSilo((_, silo) =>
-            silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Postgres, ConnectionString = connectionString }));
+        {
+            silo.Services.AllowTestHooks();
+            silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Postgres, ConnectionString = connectionString });
+        });
         builder.ConfigureClient(client => client.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgresSiloOptions.Invariant;

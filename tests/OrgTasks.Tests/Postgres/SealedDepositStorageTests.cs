@@ -24,7 +24,7 @@ public sealed class SealedDepositStorageTests(PostgresFixture postgres)
         var city = LifeCommandCity.Create();
         var spec = OrgFile.Parse(city.Yaml, "life.yaml").Organization ?? throw new InvalidOperationException("the life command city does not parse");
         await using var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, serviceId, $"cluster-{id}");
-        var client = new OrgTasksClient(cluster.Client);
+        var client = new OrgTasksClient(cluster.Client, TestIdentity.Operator);
         await client.ApplyAsync(spec);
 
         var (privateKey, publicKey) = DepositSeal.NewCentreKeys();

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using OrgTasks.Audit;
+
+namespace OrgTasks.Grains.Identity;
+
+/// <summary>
+/// Refused calls, counted per actor, method and minute, for the audit trail: a flood of refused calls becomes a few
+/// lines a minute, never a line per call. At most <see cref="BucketsPerMinute"/> distinct lines a minute; past that
+/// they are counted together under one line (forged credentials naming a new subject each time cannot fill the disk).
+/// </summary>
+public sealed class RefusalTally(TimeProvider clock)
+{
+    public const int BucketsPerMinute = 1_000;
+
+    private readonly ConcurrentDictionary<(long Minute, string Actor, string Method), Bucket> _buckets = new();
+
+    public void Note(string actor, string method, string target, string reason)
+    {
+        var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        var key = (minute, actor, method);
+        if (!_buckets.ContainsKey(key) && _buckets.Count >= BucketsPerMinute) key = (minute, "(many actors)", "(many methods)");
+        var bucket = _buckets.GetOrAdd(key, static (_, first) => new Bucket(first.target, first.reason), (target, reason));
+        Interlocked.Increment(ref bucket.Count);
+    }
+
+    /// <summary>The lines of the minutes that are over (all of them when <paramref name="all"/>), taken out of the tally.</summary>
+    public IReadOnlyList<AuditEntry> Drain(bool all)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        var lines = new List<AuditEntry>();
+        foreach (var (key, _) in _buckets)
+        {
+            if (!all && key.Minute >= now) continue;
+            if (!_buckets.TryRemove(key, out var bucket)) continue;
+            lines.Add(new AuditEntry
+            {
+                At = DateTimeOffset.FromUnixTimeSeconds(key.Minute * 60),
+                Actor = key.Actor,
+                Action = "refused",
+                Target = $"{key.Method} on {bucket.Target}",
+                Outcome = AuditOutcome.Refused,
+                Reason = bucket.Reason,
+                Count = Volatile.Read(ref bucket.Count),
+            });
+        }
+        return lines;
+    }
+
+    private sealed class Bucket(string target, string reason)
+    {
+        public string Target { get; } = target;
+        public string Reason { get; } = reason;
+        public int Count;
+    }
+}
