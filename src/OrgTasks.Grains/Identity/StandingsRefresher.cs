@@ -29,7 +29,7 @@ internal sealed class StandingsRefresher(IGrainFactory grains, AgentStandings st
             catch (Exception error)
             {
                 // The silo may still be joining, or the registry moving: the next round tries again.
-                Log.StandingsRefreshFailed(logger, error.Message);
+                Log.StandingsRefreshFailed(logger, error);
             }
         }
     }

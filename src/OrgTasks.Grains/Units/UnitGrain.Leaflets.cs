@@ -160,7 +160,7 @@ public abstract partial class UnitGrain
             {
                 ok = false;
                 OrgTasksTelemetry.HandOverFailures.Add(1);
-                Log.LeafletStepFailed(Logger, Id, leaflet.Id, error.Message);
+                Log.LeafletStepFailed(Logger, error, Id, leaflet.Id);
             }
         }
 
@@ -184,7 +184,7 @@ public abstract partial class UnitGrain
             catch (Exception error)
             {
                 ok = false;
-                Log.LeafletStepFailed(Logger, Id, leaflet.Id, error.Message);
+                Log.LeafletStepFailed(Logger, error, Id, leaflet.Id);
             }
         }
 
@@ -248,7 +248,7 @@ public abstract partial class UnitGrain
         }
         catch (Exception error)
         {
-            Log.LeafletStepFailed(Logger, Id, work.Leaflet.Id, error.Message);
+            Log.LeafletStepFailed(Logger, error, Id, work.Leaflet.Id);
             return false;
         }
     }

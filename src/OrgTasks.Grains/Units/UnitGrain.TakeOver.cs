@@ -38,7 +38,7 @@ public abstract partial class UnitGrain
             catch (Exception error)
             {
                 left = true;
-                Log.TakeOverFailed(Logger, Id, former, error.Message);
+                Log.TakeOverFailed(Logger, error, Id, former);
             }
         }
         return left;
