@@ -11,6 +11,12 @@ internal static class YamlText
     /// <summary>The root node of the single document, or null after recording why there is none.</summary>
     public static YamlNode? ReadRoot(string text, ErrorList errors)
     {
+        // Depth and alias expansion are checked first, without recursion: building the tree below is recursive.
+        if (!YamlGuard.Check(text, errors))
+        {
+            return null;
+        }
+
         // The scanner is kept so that a parser failure without a position can still be placed on a line.
         var scanner = new Scanner(new StringReader(text));
         var stream = new YamlStream();
