@@ -70,13 +70,9 @@ internal static class YamlGuard
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException or ArgumentException)
         {
             // A syntax fault: the full parse that follows reports it with its position.
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
             return true;
         }
         return true;

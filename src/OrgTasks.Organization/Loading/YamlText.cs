@@ -38,6 +38,16 @@ internal static class YamlText
                 "YAML syntax error: the text ends inside an unclosed '[', '{' or quote; look for it at or before this line");
             return null;
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 16.3 throws this ("the current event is of an unsupported type") for some damaged documents,
+            // for example a key where a value must be; found by OrgFileLimitTests' fuzzing.
+            errors.Add(
+                Line(scanner.CurrentPosition.Line),
+                DocumentField,
+                "YAML syntax error: a mapping or a sequence is broken at or before this line (a stray key, bracket or indentation)");
+            return null;
+        }
 
         switch (stream.Documents.Count)
         {
