@@ -97,8 +97,10 @@ internal static class PlanRules
             Text(function, $"unit '{id}': the function of '{agent}'", errors);
         }
         Text(unit.Cooptation, $"unit '{id}': the co-optation rule", errors);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var child in unit.Children)
         {
+            if (child is not null && !listed.Add(child.Unit.Id)) { errors.Add($"unit '{id}': it lists '{child.Unit.Id}' as a child twice"); continue; }
             if (child is null || !SameRef(child.Unit, units)) { errors.Add($"unit '{id}': its child '{child?.Unit.Id}' is not a unit of the plan (or not of that kind)"); continue; }
             var below = units[child.Unit.Id];
             var childOfCentre = unit.Unit.Kind.IsCentre() && below.Unit.Kind == UnitKind.Committee;
