@@ -18,8 +18,10 @@ public static class OrgTasksGrainsExtensions
     {
         var services = silo.Services;
         services.AddSingleton(keys);
-        services.AddOptions<OrgTasksOptions>().BindConfiguration(OrgTasksOptions.Section);
+        services.AddOptions<OrgTasksOptions>().BindConfiguration(OrgTasksOptions.Section).ValidateOnStart();
         if (configure is not null) services.Configure(configure);
+        // Checked when the silo starts: a silo with an impossible value refuses to start, naming it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<OrgTasksOptions>, OrgTasksOptionsValidator>());
         // Reminders refuse periods under their minimum (1 minute by default): a shorter resume interval lowers it.
         services.AddOptions<Orleans.Hosting.ReminderOptions>().Configure<Microsoft.Extensions.Options.IOptions<OrgTasksOptions>>((reminders, options) =>
         {

@@ -23,6 +23,24 @@ public sealed class OrgTasksOptions
     /// <summary>Longest leaflet text accepted, in characters. Default: 200,000.</summary>
     public int MaxLeafletLength { get; set; } = 200_000;
 
+    /// <summary>Longest leaflet title accepted, in characters. Default: 500.</summary>
+    public int MaxLeafletTitleLength { get; set; } = 500;
+
+    /// <summary>
+    /// Most statements one call may carry at any hop (a member's hand-in, a unit to its contact, a contact to the unit
+    /// above); every hop also sends in chunks of at most this many. Default: 256.
+    /// </summary>
+    public int MaxStatementsPerCall { get; set; } = 256;
+
+    /// <summary>
+    /// Most homes one route may have, written out or counted: a distributor refuses a share of a larger route before it
+    /// allocates anything for it. The organization file allows the same. Default: 1,000,000.
+    /// </summary>
+    public int MaxRouteHomes { get; set; } = 1_000_000;
+
+    /// <summary>Most entries one list call may ask for (an inbox, a unit's notices). Default: 10,000.</summary>
+    public int MaxListLimit { get; set; } = 10_000;
+
     /// <summary>Most calls one unit or the directory has in flight at once when fanning out. Default: 512.</summary>
     public int FanOutLimit { get; set; } = 512;
 

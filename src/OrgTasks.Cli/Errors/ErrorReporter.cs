@@ -23,7 +23,12 @@ internal static class ErrorReporter
                 stderr.WriteLine(Prefix + denied.Message);
                 return ExitCodes.NotAllowed;
             case OrgTasksException refusal:
+                // Also a database the cluster cannot use (StorageUnavailableException): "storage unavailable: …".
                 stderr.WriteLine(Prefix + refusal.Message);
+                return ExitCodes.UserError;
+            case Microsoft.Extensions.Options.OptionsValidationException invalid:
+                // A setting outside its range (OrgTasks__FanOutLimit=0): one line per setting, naming it and the range.
+                foreach (var failure in invalid.Failures) stderr.WriteLine($"{Prefix}invalid setting: {failure}");
                 return ExitCodes.UserError;
             case OperationCanceledException:
                 stderr.WriteLine(Prefix + "interrupted");

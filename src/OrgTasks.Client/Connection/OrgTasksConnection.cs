@@ -45,7 +45,13 @@ public sealed class OrgTasksConnection : IAsyncDisposable
                 o.ClusterId = clusterId;
                 o.ServiceId = serviceId;
             });
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
+            client.Configure<ClientMessagingOptions>(o =>
+            {
+                o.ResponseTimeout = TimeSpan.FromMinutes(2);
+                // The silos take no larger message than this; the client takes none larger either (MessageLimits).
+                o.MaxMessageBodySize = MessageLimits.MaxMessageBodySize;
+                o.MaxMessageHeaderSize = MessageLimits.MaxMessageHeaderSize;
+            });
             client.AddActivityPropagation();
         });
         var host = builder.Build();

@@ -17,6 +17,8 @@ public static class Transient
 
     public static bool IsTransient(Exception error) => error switch
     {
+        // A database that refused a connection under load or is restarting: the same call may succeed in a moment.
+        StorageUnavailableException storage => storage.IsTransient,
         OrgTasksException => false,
         SiloUnavailableException => true, // before its base class below
         GatewayTooBusyException => true,

@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
 namespace OrgTasks.Grains.Agents;
 
@@ -11,13 +12,10 @@ public sealed partial class AgentGrain
         if (!caller.IsAgent(Id)) throw new AccessDeniedException($"{caller} may not send statements as agent '{Id}'");
         RequireFree(config);
         ArgumentNullException.ThrowIfNull(draft);
-        if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the statement needs an id");
-        if (string.IsNullOrWhiteSpace(draft.Text)) throw new InvalidRequestException("the statement text is empty");
-        // A NUL cannot be stored (PostgreSQL text refuses it); refused here, before any hop accepts the statement.
-        if (draft.Text.Contains('\0')) throw new InvalidRequestException("the statement text contains a NUL character");
-        if (draft.Text.Length > services.Options.MaxStatementLength)
-            throw new InvalidRequestException(
-                $"the statement text has {draft.Text.Length:N0} characters; at most {services.Options.MaxStatementLength:N0} are accepted");
+        // Refused here, before any hop accepts the statement; every later hop checks the same again (EntryChecks).
+        EntryChecks.MessageId(draft.Id, "the statement");
+        EntryChecks.Text(draft.Text, "the statement text", services.Options.MaxStatementLength);
+        if (!Enum.IsDefined(draft.Kind)) throw new InvalidRequestException("the statement's kind is not one the organization knows");
         if (!config.Addressees.Contains(draft.To))
             throw new InvalidRequestException($"organization '{config.Organization}' has no {Units.UnitGrain.SpellAddressee(draft.To)} to address");
 

@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
 
@@ -11,19 +12,16 @@ public sealed partial class AgentGrain
 {
     private readonly Dictionary<string, HeldStatement> _held = new(StringComparer.Ordinal);
 
-    /// <summary>Most statements carried up in one call.</summary>
-    private const int StatementBatch = 256;
-
     public async Task TransmitStatements(UnitRef unit, UnitRef to, IReadOnlyList<Statement> statements)
     {
         var config = RequireConfig();
         var caller = Callers.Require();
-        ArgumentNullException.ThrowIfNull(statements);
         if (!caller.IsUnit(unit.Id))
             throw new AccessDeniedException($"{caller} may not hand statements of '{unit.Id}' to its contact");
         if (config.ContactFor.All(u => u.Id != unit.Id))
             throw new AccessDeniedException($"agent '{Id}' is not the appointed contact of '{unit.Id}'");
         RequireFree(config);
+        EntryChecks.Statements(statements, services.Options);
 
         var now = services.Clock.GetUtcNow();
         var held = statements.Select(s => new HeldStatement
@@ -75,7 +73,7 @@ public sealed partial class AgentGrain
             var appointed = Config?.ContactFor.Where(u => u.Id == group.Key.Unit).Select(u => (UnitRef?)u).FirstOrDefault();
             // No longer this unit's free contact: the unit takes these back for its new contact (SurrenderHeld).
             if (appointed is not { } from || !CarriesFor(from.Id)) continue;
-            foreach (var chunk in group.Chunk(StatementBatch))
+            foreach (var chunk in group.Chunk(services.Options.MaxStatementsPerCall))
             {
                 await StatementHandOver.RunAsync(Id, group.Key.Target.Id, chunk, _held,
                     batch => GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from, batch), services, logger);

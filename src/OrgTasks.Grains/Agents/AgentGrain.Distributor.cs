@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Durability;
 using OrgTasks.Grains.Telemetry;
@@ -21,10 +22,11 @@ public sealed partial class AgentGrain
             throw new AccessDeniedException($"{caller} may not send agent '{Id}' out: it is not a unit of '{Id}'");
         RequireFree(config);
         if (share.Carrier != Id) throw new InvalidRequestException($"the share of route '{share.Route}' is carried by '{share.Carrier}', not by '{Id}'");
+        EntryChecks.MessageId(leaflet.Id, "the leaflet");
+        // The home count decides what is allocated for the route's record: never trusted beyond the largest route.
+        EntryChecks.RouteShare(share, services.Options);
         if (share.Route == Id && share.RouteHomes != config.Route.HomeCount)
             throw new InvalidRequestException($"route '{Id}' has {config.Route.HomeCount} homes, not {share.RouteHomes}");
-        if (share.From < 0 || share.Count < 0 || share.From + share.Count > share.RouteHomes)
-            throw new InvalidRequestException($"homes {share.From}..{share.From + share.Count} are not on route '{share.Route}' ({share.RouteHomes} homes)");
 
         var wanted = HomeMask.Range(share.RouteHomes, share.From, share.Count);
         var existing = await services.Deliveries.FindAsync(leaflet.Id, share.Route);

@@ -38,7 +38,7 @@ internal sealed class AccessRefresher(
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
                 // The silo may still be joining, or the registry moving: the next round tries again.
-                Log.StandingsRefreshFailed(logger, error.Message);
+                Log.StandingsRefreshFailed(logger, error);
             }
             try
             {

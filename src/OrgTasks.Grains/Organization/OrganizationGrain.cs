@@ -30,11 +30,10 @@ public sealed partial class OrganizationGrain(
         var actor = Audit.Auditor.CurrentActor(); // before this grain's own calls, which act as the organization
         if (caller.Kind != ActorKind.Operator)
             throw new AccessDeniedException($"{caller} may not apply the organization file");
-        ArgumentNullException.ThrowIfNull(plan);
+        if (plan is null) throw new InvalidRequestException("the call carries no plan");
         var name = this.GetPrimaryKeyString();
-        if (plan.Name != name) throw new InvalidRequestException($"plan for '{plan.Name}' sent to organization '{name}'");
-        if (plan.Units.All(u => u.Unit.Id != plan.Committee))
-            throw new InvalidRequestException($"the plan has no committee '{plan.Committee}'");
+        // The file's rules again, here where the plan is received: a client need not have run them (or be ours).
+        PlanRules.Check(plan, name, services.Options);
 
         var unitPrints = plan.Units.ToDictionary(u => u.Unit.Id, Fingerprint.Of, StringComparer.Ordinal);
         var agentPrints = plan.Agents.ToDictionary(a => a.Id, Fingerprint.Of, StringComparer.Ordinal);

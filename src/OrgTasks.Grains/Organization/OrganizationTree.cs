@@ -24,7 +24,8 @@ internal sealed class OrganizationTree
     public bool IsAncestorOrSelf(string ancestor, string unit)
     {
         if (_units.TryGetValue(ancestor, out var top) && top.Unit.Kind.IsCentre()) return true;
-        for (string? current = unit; current is not null; current = _units[current].Parent?.Id)
+        var steps = 0;
+        for (string? current = unit; current is not null && _units.ContainsKey(current) && steps++ <= _units.Count; current = _units[current].Parent?.Id)
         {
             if (current == ancestor) return true;
         }
@@ -36,13 +37,16 @@ internal sealed class OrganizationTree
     {
         var result = new List<UnitSummary>();
         var queue = new Queue<(string Id, int Depth)>();
+        // Plans are checked on apply (PlanRules); the walk still visits each unit once, so no stored plan can make it loop.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { root };
         queue.Enqueue((root, 0));
         while (queue.Count > 0)
         {
             var (id, depth) = queue.Dequeue();
             var unit = _units[id];
             result.Add(Summarize(unit, depth));
-            foreach (var child in _children[id]) queue.Enqueue((child, depth + 1));
+            foreach (var child in _children[id])
+                if (_units.ContainsKey(child) && seen.Add(child)) queue.Enqueue((child, depth + 1));
         }
         return result;
     }

@@ -37,7 +37,7 @@ internal static class StatementHandOver
         {
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
             OrgTasksTelemetry.HandOverFailures.Add(1);
-            Log.HandOverFailed(logger, holder, next, chunk.Count, error.Message);
+            Log.HandOverFailed(logger, error, holder, next, chunk.Count);
             foreach (var statement in chunk)
             {
                 if (held.ContainsKey(statement.Statement.Id))

@@ -51,7 +51,7 @@ public sealed partial class RoutineGrain
             try { timings.Add(await GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.LeafletId).GetTimings()); }
             catch (Exception error) when (error is OrgTasksException or TimeoutException or OrleansException)
             {
-                Log.RoutineTickFailed(logger, Name, error.Message);
+                Log.RoutineTickFailed(logger, error, Name);
             }
         }
 

@@ -41,7 +41,7 @@ public sealed partial class RoutineGrain(
         try { await TickAsync(); }
         catch (Exception error) when (error is OrgTasksException or TimeoutException or OrleansException)
         {
-            Log.RoutineTickFailed(logger, Name, error.Message);
+            Log.RoutineTickFailed(logger, error, Name);
         }
     }
 
@@ -137,7 +137,7 @@ public sealed partial class RoutineGrain(
             catch (Exception error) when (error is OrgTasksException or TimeoutException or OrleansException)
             {
                 Interlocked.Increment(ref failed);
-                Log.ReportRequestFailed(logger, group.Unit.Id, error.Message);
+                Log.ReportRequestFailed(logger, error, group.Unit.Id);
             }
         });
         return failed == 0;
@@ -159,7 +159,7 @@ public sealed partial class RoutineGrain(
             }
             catch (Exception error) when (error is OrgTasksException or TimeoutException or OrleansException)
             {
-                Log.RoutineTickFailed(logger, Name, error.Message);
+                Log.RoutineTickFailed(logger, error, Name);
             }
         }
     }

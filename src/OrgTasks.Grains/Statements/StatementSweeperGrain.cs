@@ -40,7 +40,7 @@ public sealed class StatementSweeperGrain(OrgTasksServices services, ILogger<Sta
             }
             catch (Exception error)
             {
-                Log.SweepFailed(logger, holder, error.Message);
+                Log.SweepFailed(logger, error, holder);
             }
         });
         Log.Swept(logger, holders.Count);

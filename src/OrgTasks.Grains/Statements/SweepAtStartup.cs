@@ -15,7 +15,7 @@ public sealed class SweepAtStartup(IGrainFactory grains, ILogger<SweepAtStartup>
         catch (Exception error)
         {
             // The reminder will try again; a silo must not refuse to start because a sweep failed.
-            Log.SweepFailed(logger, "(start-up)", error.Message);
+            Log.SweepFailed(logger, error, "(start-up)");
         }
     }
 }

@@ -3,11 +3,11 @@ namespace OrgTasks.Grains;
 /// <summary>The grains' log messages, source-generated. No message carries statement or leaflet text.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Warning, "{Holder}: handing {Count} statement(s) to {Next} failed, will retry: {Error}")]
-    public static partial void HandOverFailed(ILogger logger, string holder, string next, int count, string error);
+    [LoggerMessage(1, LogLevel.Warning, "{Holder}: handing {Count} statement(s) to {Next} failed, will retry")]
+    public static partial void HandOverFailed(ILogger logger, Exception error, string holder, string next, int count);
 
-    [LoggerMessage(2, LogLevel.Warning, "{Unit}: leaflet {LeafletId} step failed, will retry: {Error}")]
-    public static partial void LeafletStepFailed(ILogger logger, string unit, string leafletId, string error);
+    [LoggerMessage(2, LogLevel.Warning, "{Unit}: leaflet {LeafletId} step failed, will retry")]
+    public static partial void LeafletStepFailed(ILogger logger, Exception error, string unit, string leafletId);
 
     [LoggerMessage(3, LogLevel.Information, "organization {Organization} applied: {Units} units, {Agents} agents changed")]
     public static partial void Applied(ILogger logger, string organization, int units, int agents);
@@ -18,14 +18,14 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "statement sweep woke {Holders} holder(s) with held statements")]
     public static partial void Swept(ILogger logger, int holders);
 
-    [LoggerMessage(6, LogLevel.Warning, "statement sweep could not wake {Holder}: {Error}")]
-    public static partial void SweepFailed(ILogger logger, string holder, string error);
+    [LoggerMessage(6, LogLevel.Warning, "statement sweep could not wake {Holder}")]
+    public static partial void SweepFailed(ILogger logger, Exception error, string holder);
 
-    [LoggerMessage(7, LogLevel.Warning, "could not refresh the list of agents out of action: {Error}")]
-    public static partial void StandingsRefreshFailed(ILogger logger, string error);
+    [LoggerMessage(7, LogLevel.Warning, "could not refresh the list of agents out of action")]
+    public static partial void StandingsRefreshFailed(ILogger logger, Exception error);
 
-    [LoggerMessage(8, LogLevel.Warning, "{Unit}: taking over statements held by {Former} failed, will retry: {Error}")]
-    public static partial void TakeOverFailed(ILogger logger, string unit, string former, string error);
+    [LoggerMessage(8, LogLevel.Warning, "{Unit}: taking over statements held by {Former} failed, will retry")]
+    public static partial void TakeOverFailed(ILogger logger, Exception error, string unit, string former);
 
     [LoggerMessage(9, LogLevel.Information, "organization {Organization}: {Event} {Subject}; {Reconfigured} configuration(s) sent")]
     public static partial void LifeEvent(ILogger logger, string organization, string @event, string subject, int reconfigured);

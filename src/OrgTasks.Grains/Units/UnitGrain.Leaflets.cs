@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Telemetry;
 
@@ -18,15 +19,9 @@ public abstract partial class UnitGrain
         if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System)
             && !(caller.Kind == ActorKind.Agent && Officers.IsOfficer(config, caller.Id)))
             throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}': only its officers may");
-        ArgumentNullException.ThrowIfNull(draft);
-        if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the leaflet needs an id");
-        if (string.IsNullOrWhiteSpace(draft.Title)) throw new InvalidRequestException("the leaflet needs a title");
-        if (string.IsNullOrWhiteSpace(draft.Text)) throw new InvalidRequestException("the leaflet needs a text");
-        // A NUL cannot be stored (PostgreSQL text refuses it): refused before any unit accepts the leaflet.
-        if (draft.Title.Contains('\0') || draft.Text.Contains('\0'))
-            throw new InvalidRequestException("the leaflet's title or text contains a NUL character");
-        if (draft.Text.Length > Services.Options.MaxLeafletLength)
-            throw new InvalidRequestException($"the leaflet text has {draft.Text.Length:N0} characters; at most {Services.Options.MaxLeafletLength:N0} are accepted");
+        if (draft is null) throw new InvalidRequestException("the call carries no leaflet");
+        // Refused before any unit accepts the leaflet; every unit on the way down checks the same again.
+        EntryChecks.Leaflet(draft.Id, draft.Title, draft.Text, Services.Options);
         if (draft.Deadline is { } d && d <= TimeSpan.Zero) throw new InvalidRequestException("the deadline must be a positive duration");
 
         using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.issue");
@@ -63,9 +58,10 @@ public abstract partial class UnitGrain
     {
         var config = RequireConfig();
         var caller = Callers.Require();
-        ArgumentNullException.ThrowIfNull(leaflet);
+        if (leaflet is null) throw new InvalidRequestException("the call carries no leaflet");
         if (!MaySendLeaflet(config, caller, leaflet))
             throw new AccessDeniedException($"{caller} may not pass leaflets to '{Id}'");
+        EntryChecks.Leaflet(leaflet.Id, leaflet.Title, leaflet.Text, Services.Options);
         return await AcceptLeafletAsync(leaflet);
     }
 
@@ -161,7 +157,7 @@ public abstract partial class UnitGrain
             {
                 ok = false;
                 OrgTasksTelemetry.HandOverFailures.Add(1);
-                Log.LeafletStepFailed(Logger, Id, leaflet.Id, error.Message);
+                Log.LeafletStepFailed(Logger, error, Id, leaflet.Id);
             }
         }
 
@@ -185,7 +181,7 @@ public abstract partial class UnitGrain
             catch (Exception error)
             {
                 ok = false;
-                Log.LeafletStepFailed(Logger, Id, leaflet.Id, error.Message);
+                Log.LeafletStepFailed(Logger, error, Id, leaflet.Id);
             }
         }
 
@@ -249,7 +245,7 @@ public abstract partial class UnitGrain
         }
         catch (Exception error)
         {
-            Log.LeafletStepFailed(Logger, Id, work.Leaflet.Id, error.Message);
+            Log.LeafletStepFailed(Logger, error, Id, work.Leaflet.Id);
             return false;
         }
     }

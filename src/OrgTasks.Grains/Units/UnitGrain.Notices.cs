@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
 
 namespace OrgTasks.Grains.Units;
@@ -23,7 +24,8 @@ public abstract partial class UnitGrain
     {
         var config = RequireConfig();
         RequireInsider(config, "read the notices of");
-        IReadOnlyList<Notice> newest = State.Notices.AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, 10_000)).ToList();
+        EntryChecks.ListLimit(limit, Services.Options);
+        IReadOnlyList<Notice> newest = State.Notices.AsEnumerable().Reverse().Take(limit).ToList();
         return Task.FromResult(newest);
     }
 

@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
 
@@ -9,16 +10,13 @@ public abstract partial class UnitGrain
     /// <summary>Statements accepted here and not yet acknowledged by this unit's contact, by statement id.</summary>
     private readonly Dictionary<string, HeldStatement> _heldStatements = new(StringComparer.Ordinal);
 
-    /// <summary>Most statements handed to the contact in one call.</summary>
-    private const int StatementBatch = 256;
-
     public async Task AcceptStatements(UnitRef? fromChild, IReadOnlyList<Statement> statements)
     {
         var config = RequireConfig();
         var caller = Callers.Require();
-        ArgumentNullException.ThrowIfNull(statements);
         if (fromChild is { } child) RequireContactOf(config, child.Id, caller);
-        else RequireMemberAuthor(config, caller, statements);
+        EntryChecks.Statements(statements, Services.Options);
+        if (fromChild is null) RequireMemberAuthor(config, caller, statements);
         await HoldAsync(config, fromChild, statements);
     }
 
@@ -70,7 +68,8 @@ public abstract partial class UnitGrain
     public Task<IReadOnlyList<InboxEntry>> GetInbox(int limit)
     {
         RequireOfficer(RequireConfig(), "read the inbox of");
-        return Services.Statements.LoadInboxAsync(Id, Math.Clamp(limit, 1, 10_000));
+        EntryChecks.ListLimit(limit, Services.Options);
+        return Services.Statements.LoadInboxAsync(Id, limit);
     }
 
     public Task<IReadOnlyList<HeldStatement>> GetHeld()
@@ -114,7 +113,7 @@ public abstract partial class UnitGrain
         foreach (var group in byTarget)
         {
             if (group.Key is not { } target) continue;
-            foreach (var chunk in group.Chunk(StatementBatch))
+            foreach (var chunk in group.Chunk(Services.Options.MaxStatementsPerCall))
             {
                 await StatementHandOver.RunAsync(Id, config.Contact, chunk, _heldStatements,
                     batch => contact.TransmitStatements(config.Unit, target, batch), Services, Logger);

@@ -25,7 +25,7 @@ public abstract partial class UnitGrain
                 var held = await GrainFactory.GetGrain<IAgentGrain>(former).SurrenderHeld(config.Unit);
                 foreach (var byTarget in held.Where(h => h.Target is not null).GroupBy(h => h.Target!.Value))
                 {
-                    foreach (var chunk in byTarget.Chunk(StatementBatch))
+                    foreach (var chunk in byTarget.Chunk(Services.Options.MaxStatementsPerCall))
                     {
                         await contact.TransmitStatements(config.Unit, byTarget.Key, chunk.Select(h => h.Statement).ToList());
                         await GrainFactory.GetGrain<IAgentGrain>(former).ConfirmSurrendered(config.Unit, chunk.Select(h => h.Statement.Id).ToList(), config.Contact);
@@ -38,7 +38,7 @@ public abstract partial class UnitGrain
             catch (Exception error)
             {
                 left = true;
-                Log.TakeOverFailed(Logger, Id, former, error.Message);
+                Log.TakeOverFailed(Logger, error, Id, former);
             }
         }
         return left;

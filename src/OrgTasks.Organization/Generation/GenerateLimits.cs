@@ -4,7 +4,7 @@ namespace OrgTasks.Organization.Generation;
 /// Upper bounds that keep a typo in <c>generate</c> or <c>homes</c> from exhausting memory: homes are counts
 /// and cheap, but every generated agent and group is an object here and a grain in the cluster.
 /// </summary>
-internal static class GenerateLimits
+public static class GenerateLimits
 {
     /// <summary>Fifty times the million-home demo city.</summary>
     public const long MaxHomes = 50_000_000;

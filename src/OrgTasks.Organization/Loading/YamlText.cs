@@ -11,6 +11,12 @@ internal static class YamlText
     /// <summary>The root node of the single document, or null after recording why there is none.</summary>
     public static YamlNode? ReadRoot(string text, ErrorList errors)
     {
+        // Depth and alias expansion are checked first, without recursion: building the tree below is recursive.
+        if (!YamlGuard.Check(text, errors))
+        {
+            return null;
+        }
+
         // The scanner is kept so that a parser failure without a position can still be placed on a line.
         var scanner = new Scanner(new StringReader(text));
         var stream = new YamlStream();
@@ -30,6 +36,16 @@ internal static class YamlText
                 Line(scanner.CurrentPosition.Line),
                 DocumentField,
                 "YAML syntax error: the text ends inside an unclosed '[', '{' or quote; look for it at or before this line");
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 16.3 throws this ("the current event is of an unsupported type") for some damaged documents,
+            // for example a key where a value must be; found by OrgFileLimitTests' fuzzing.
+            errors.Add(
+                Line(scanner.CurrentPosition.Line),
+                DocumentField,
+                "YAML syntax error: a mapping or a sequence is broken at or before this line (a stray key, bracket or indentation)");
             return null;
         }
 

@@ -7,7 +7,7 @@ namespace OrgTasks.Organization.Validation;
 /// keys, file names and parts of synthetic addresses (<c>olya: home 17</c>), so spaces and punctuation that
 /// would need quoting are kept out.
 /// </summary>
-internal static class IdSyntax
+public static class IdSyntax
 {
     public const string Rule = "use only letters, digits and '.', '_', '-', '/', ':' (no spaces)";
 

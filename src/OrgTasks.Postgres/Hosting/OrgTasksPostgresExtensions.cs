@@ -7,6 +7,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrgTasks.Grains;
+using OrgTasks.Postgres.Failures;
 using OrgTasks.Postgres.Journals;
 
 namespace OrgTasks.Postgres.Hosting;
@@ -45,6 +46,8 @@ public static class OrgTasksPostgresExtensions
                 storage.ConnectionString = options.ConnectionString;
                 storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+        // Database failures leave this silo as the project's serializable exception, never as Npgsql's own.
+        silo.AddStorageFailureTranslation(OrgTasksStorage.Name);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresSiloOptions.Invariant;

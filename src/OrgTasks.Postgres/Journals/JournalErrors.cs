@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using OrgTasks.Errors;
 
 namespace OrgTasks.Postgres.Journals;
 
@@ -11,8 +12,7 @@ internal static class JournalErrors
     /// violation (23) or a program limit (54). Retrying the same rows can never succeed; the rest of the batch can.
     /// </summary>
     public static bool IsBadData(Exception error) =>
-        error is PostgresException { SqlState: var state } && (state.StartsWith("22", StringComparison.Ordinal)
-            || state.StartsWith("23", StringComparison.Ordinal) || state.StartsWith("54", StringComparison.Ordinal));
+        error is PostgresException { SqlState: var state } && Failures.StorageFailures.IsBadData(state);
 
     /// <summary>A short reason for logs and callers: SQLSTATE and PostgreSQL's message, or the kind of network failure.</summary>
     public static string Reason(Exception error) => error switch
@@ -25,9 +25,23 @@ internal static class JournalErrors
         _ => error.GetType().Name + ": " + error.Message,
     };
 
-    public static Exception Unavailable(Exception error) =>
-        new JournalUnavailableException($"the PostgreSQL journal is unavailable ({Reason(error)}); this write was not acknowledged; try again (every journal write is idempotent)", error);
+    /// <summary>
+    /// What callers get: the project's serializable exception, so that a grain's caller on another silo (or a client)
+    /// learns what happened instead of failing to decode Npgsql's exception. Nothing was acknowledged; every journal
+    /// write is idempotent, so callers try again.
+    /// </summary>
+    public static Exception Unavailable(Exception error)
+    {
+        var translated = Failures.StorageFailures.From(error);
+        // A refusal of data is only final when PostgreSQL said so for this call's own rows (see Rejected).
+        return translated.Kind == StorageFailureKind.Rejected
+            ? new StorageUnavailableException(StorageFailureKind.Failed, translated.SqlState, translated.Reason)
+            : translated;
+    }
 
+    /// <summary>PostgreSQL refused this call's own data: final for this call, the writer keeps running.</summary>
     public static Exception Rejected(Exception error) =>
-        new JournalWriteRejectedException($"PostgreSQL refused this write ({Reason(error)})", error);
+        error is PostgresException pg
+            ? new StorageUnavailableException(StorageFailureKind.Rejected, pg.SqlState, $"PostgreSQL refused this write ({pg.SqlState} {pg.MessageText})")
+            : Failures.StorageFailures.From(error);
 }

@@ -10,7 +10,7 @@ internal static partial class JournalLog
 {
     [LoggerMessage(101, LogLevel.Warning,
         "PostgreSQL journal unavailable: a commit of {Writes} write(s) failed ({Reason}); callers fail and retry until it is back")]
-    public static partial void Unavailable(ILogger logger, int writes, string reason);
+    public static partial void Unavailable(ILogger logger, Exception error, int writes, string reason);
 
     [LoggerMessage(102, LogLevel.Information,
         "PostgreSQL journal writing again after {Seconds:0.0} s; {Failed} write(s) failed meanwhile and are retried by their callers")]
@@ -18,10 +18,10 @@ internal static partial class JournalLog
 
     [LoggerMessage(103, LogLevel.Warning,
         "PostgreSQL journal refused a write ({Reason}); that caller fails, the other {Others} write(s) of its commit are written")]
-    public static partial void Rejected(ILogger logger, string reason, int others);
+    public static partial void Rejected(ILogger logger, Exception error, string reason, int others);
 
     [LoggerMessage(104, LogLevel.Warning, "PostgreSQL journal read failed ({Reason}); {Readers} caller(s) fail and retry")]
-    public static partial void ReadFailed(ILogger logger, string reason, int readers);
+    public static partial void ReadFailed(ILogger logger, Exception error, string reason, int readers);
 
     [LoggerMessage(105, LogLevel.Debug, "PostgreSQL journal committed {Writes} write(s), {Rows} row(s) in {Milliseconds:0.0} ms")]
     public static partial void Committed(ILogger logger, int writes, int rows, double milliseconds);

@@ -84,7 +84,7 @@ internal sealed class JournalWriter : IAsyncDisposable
             if (_failedSince == 0)
             {
                 _failedSince = Stopwatch.GetTimestamp();
-                JournalLog.Unavailable(_logger, writes.Count, JournalErrors.Reason(error));
+                JournalLog.Unavailable(_logger, error, writes.Count, JournalErrors.Reason(error));
             }
             _failedWrites += writes.Count;
             _memory.OutcomeUnknown(writes);
@@ -110,7 +110,7 @@ internal sealed class JournalWriter : IAsyncDisposable
     {
         if (writes.Count == 1)
         {
-            JournalLog.Rejected(_logger, JournalErrors.Reason(error), 0);
+            JournalLog.Rejected(_logger, error, JournalErrors.Reason(error), 0);
             writes[0].Fail(JournalErrors.Rejected(error));
             return;
         }

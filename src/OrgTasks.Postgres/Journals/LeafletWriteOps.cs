@@ -21,7 +21,8 @@ internal sealed class AcceptLeafletWrite(string unit, Leaflet leaflet, DateTimeO
     public void Resolve(UnitLeafletRecord record) => _record = record;
 
     public void Unresolved() =>
-        Error = new JournalUnavailableException($"the record of leaflet '{Leaflet.Id}' at '{Unit}' could not be read back; try again");
+        Error = new OrgTasks.Errors.StorageUnavailableException(OrgTasks.Errors.StorageFailureKind.Failed, null,
+            $"the record of leaflet '{Leaflet.Id}' at '{Unit}' could not be read back");
 }
 
 /// <summary>The unit's subtree has the leaflet: open becomes complete, with the coverage.</summary>

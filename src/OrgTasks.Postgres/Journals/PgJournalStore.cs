@@ -67,7 +67,7 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
         }
         catch (Exception error) when (error is NpgsqlException or TimeoutException)
         {
-            JournalLog.ReadFailed(_logger, JournalErrors.Reason(error), 1);
+            JournalLog.ReadFailed(_logger, error, JournalErrors.Reason(error), 1);
             throw JournalErrors.Unavailable(error);
         }
         finally

@@ -63,7 +63,7 @@ internal sealed class ReadCoalescer<TKey, TValue> : IAsyncDisposable where TKey 
             }
             catch (Exception error)
             {
-                JournalLog.ReadFailed(_logger, JournalErrors.Reason(error), waiting.Count);
+                JournalLog.ReadFailed(_logger, error, JournalErrors.Reason(error), waiting.Count);
                 var failure = JournalErrors.Unavailable(error);
                 foreach (var (_, answer) in waiting) answer.TrySetException(failure);
             }

@@ -41,7 +41,13 @@ public static class OrgTasksSiloExtensions
         // After the store: a durable store registers its journals first, and the grains' in-memory defaults only fill
         // what is left.
         silo.AddOrgTasksGrains(LoadSigningKeys(settings), options);
-        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+        silo.Configure<SiloMessagingOptions>(o =>
+        {
+            o.ResponseTimeout = settings.ResponseTimeout;
+            // Orleans' default is 100 MB per message; the protocol needs far less (see MessageLimits for the measurement).
+            o.MaxMessageBodySize = MessageLimits.MaxMessageBodySize;
+            o.MaxMessageHeaderSize = MessageLimits.MaxMessageHeaderSize;
+        });
         silo.Configure<ClusterMembershipOptions>(settings.Membership.ApplyTo);
         if (settings.AgentPlacement == AgentPlacement.WithCaller)
             silo.Services.AddSingleton<Orleans.Runtime.Placement.IPlacementStrategyResolver, AgentWithCallerPlacement>();

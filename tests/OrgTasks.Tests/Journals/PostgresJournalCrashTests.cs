@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using OrgTasks.Errors;
 using OrgTasks.Postgres.Journals;
 using OrgTasks.Postgres.Schema;
 using OrgTasks.Statements;
@@ -43,7 +44,7 @@ public sealed class PostgresJournalCrashTests
                             Interlocked.Increment(ref fresh ? ref answeredNew : ref answeredNotNew);
                             break;
                         }
-                        catch (JournalUnavailableException)
+                        catch (StorageUnavailableException)
                         {
                             Interlocked.Increment(ref failedCalls);
                             await Task.Delay(50);

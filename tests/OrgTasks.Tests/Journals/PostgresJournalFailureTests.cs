@@ -1,5 +1,6 @@
 using Npgsql;
 using OrgTasks.Grains.Durability;
+using OrgTasks.Errors;
 using OrgTasks.Postgres.Journals;
 using OrgTasks.Statements;
 using OrgTasks.Tests.Infrastructure;
@@ -28,11 +29,11 @@ public sealed class PostgresJournalFailureTests(PostgresFixture postgres)
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var write = await Assert.ThrowsAsync<JournalUnavailableException>(() =>
+            var write = await Assert.ThrowsAsync<StorageUnavailableException>(() =>
                 journals.Deliveries.RecordAsync(_run + "l1", "agent-1", "agent-1", 42, HomeMask.All(42), T0));
             Assert.Contains("unavailable", write.Message, StringComparison.Ordinal);
-            await Assert.ThrowsAsync<JournalUnavailableException>(() => journals.Deliveries.FindAsync(_run + "l1", "agent-1"));
-            await Assert.ThrowsAsync<JournalUnavailableException>(() => journals.Statements.LoadInboxAsync("committee", 10));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => journals.Deliveries.FindAsync(_run + "l1", "agent-1"));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => journals.Statements.LoadInboxAsync("committee", 10));
         }
     }
 
@@ -63,7 +64,7 @@ public sealed class PostgresJournalFailureTests(PostgresFixture postgres)
                 Assert.Equal([true], await journals.Statements.AcceptAsync(_run + "group", [Held("s1")]));
                 break;
             }
-            catch (JournalUnavailableException) when (attempt < 5)
+            catch (StorageUnavailableException) when (attempt < 5)
             {
                 failures++; // the grains' retry loop, in miniature
             }
@@ -79,7 +80,9 @@ public sealed class PostgresJournalFailureTests(PostgresFixture postgres)
         var good = Enumerable.Range(0, 200).Select(i => Task.Run(() => journals.Statements.AcceptAsync(_run + "group", [Held("ok" + i)]))).ToList();
         var bad = Task.Run(() => journals.Statements.AcceptAsync(_run + "group", [Held("bad", "a NUL \0 in a text")]));
 
-        await Assert.ThrowsAsync<JournalWriteRejectedException>(() => bad);
+        var refused = await Assert.ThrowsAsync<StorageUnavailableException>(() => bad);
+        Assert.Equal(StorageFailureKind.Rejected, refused.Kind);
+        Assert.False(refused.IsTransient);
         Assert.All(await Task.WhenAll(good), fresh => Assert.Equal([true], fresh));
         Assert.Equal(200, (await journals.Statements.LoadHeldAsync(_run + "group")).Count);
     }

@@ -14,9 +14,10 @@ namespace OrgTasks.Tests.Postgres;
 /// </summary>
 internal static class PostgresTestCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(string connectionString, string serviceId, string clusterId)
+    public static async Task<InProcessTestCluster> StartAsync(string connectionString, string serviceId, string clusterId,
+        int silos = 1, Action<ISiloBuilder>? configure = null)
     {
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = clusterId;
         UseDatabaseMembership(builder.Options);
@@ -24,6 +25,7 @@ internal static class PostgresTestCluster
         {
             silo.Services.AllowTestHooks();
             silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Postgres, ConnectionString = connectionString });
+            configure?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.UseAdoNetClustering(o =>
         {

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace OrgTasks.Grains;
+
+/// <summary>
+/// Collects options outside their allowed ranges, each as one line that names the option the way an operator sets it
+/// (<c>OrgTasks__FanOutLimit=0 is out of range: allowed 1 to 100,000</c>). Shared by the silo's options validators.
+/// </summary>
+public sealed class OptionRanges(string section)
+{
+    private readonly List<string> _failures = [];
+
+    public ValidateOptionsResult Result => _failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_failures);
+
+    public void Check(string option, int value, int min, int max)
+    {
+        if (value < min || value > max)
+            _failures.Add(Line(option, value.ToString(CultureInfo.InvariantCulture), min.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture)));
+    }
+
+    public void Check(string option, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+            _failures.Add(Line(option, value.ToString("c", CultureInfo.InvariantCulture), min.ToString("c", CultureInfo.InvariantCulture), max.ToString("c", CultureInfo.InvariantCulture)));
+    }
+
+    private string Line(string option, string value, string min, string max) =>
+        $"{section}__{option}={value} is out of range: allowed {min} to {max}";
+}
