@@ -26,12 +26,14 @@ internal static class SiloCommand
             defaultValue: Environment.GetEnvironmentVariable(TelemetryVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "none");
         var clusterId = ClientOptions.ClusterIdOption();
         var cluster = new ClusterOptions();
+        var links = new LinkOptions(silo: true);
         var command = new Command("silo", "Run a silo on this machine until Ctrl+C or SIGTERM; prints 'ready' once it accepts clients")
         {
             siloPort, gatewayPort, telemetry, clusterId,
         };
         storage.AddTo(command);
         cluster.AddTo(command);
+        links.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var exporter = result.GetRequiredValue(telemetry);
@@ -46,6 +48,7 @@ internal static class SiloCommand
             };
             storage.ApplyTo(result, settings);
             cluster.ApplyTo(result, settings);
+            settings.Links = links.Settings(result);
 
             PortCheck.RequireFree(settings.SiloPort, siloPort.Name);
             PortCheck.RequireFree(settings.GatewayPort, gatewayPort.Name);

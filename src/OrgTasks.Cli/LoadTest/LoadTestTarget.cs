@@ -71,7 +71,7 @@ internal sealed class LoadTestTarget : IAsyncDisposable
             await SiloHosts.StartAsync(host, settings, cancellation);
             var connection = await OrgTasksConnection.ConnectAsync(
                 [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, settings.ClusterId, settings.ServiceId,
-                services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
+                services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout), settings.Links);
             return new LoadTestTarget(connection, host, store, meter, "in-process silo, " + description, progress);
         }
         catch
@@ -87,12 +87,13 @@ internal sealed class LoadTestTarget : IAsyncDisposable
     }
 
     /// <summary>Connects to a running cluster; nothing is metered inside it.</summary>
-    public static async Task<LoadTestTarget> ConnectAsync(string gateways, string clusterId, TextWriter progress, CancellationToken cancellation)
+    public static async Task<LoadTestTarget> ConnectAsync(string gateways, string clusterId, OrgTasks.Links.LinkSettings links, TextWriter progress,
+        CancellationToken cancellation)
     {
         var list = ClientOptions.ParseGateways(gateways);
         await GatewayProbe.RequireOneAsync(list, cancellation);
         var connection = await OrgTasksConnection.ConnectAsync(list, ConnectTimeout, clusterId,
-            services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
+            services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout), links: links);
         progress.WriteLine($"loadtest: connected to cluster {clusterId} at {string.Join(", ", list)}");
         return new LoadTestTarget(connection, null, null, null, $"cluster {clusterId} at {string.Join(", ", list)}", progress);
     }
