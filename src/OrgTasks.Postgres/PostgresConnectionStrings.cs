@@ -15,8 +15,11 @@ public static class PostgresConnectionStrings
     /// <summary>Seconds to wait for a pooled connection (or to open one) before failing. Npgsql's default is 15.</summary>
     public const int TimeoutSeconds = 30;
 
-    /// <summary>A connection over 127.0.0.1 to the managed server, which trusts loopback: no password exists.</summary>
-    public static string Loopback(int port, string user, string database, bool pooling = true)
+    /// <summary>
+    /// A connection over 127.0.0.1 to the managed server; the password is read from <paramref name="passfile"/>
+    /// (PostgreSQL's passfile format), so the string itself never holds one.
+    /// </summary>
+    public static string Loopback(int port, string user, string database, bool pooling = true, string? passfile = null)
     {
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -29,6 +32,7 @@ public static class PostgresConnectionStrings
             Pooling = pooling,
             MaxPoolSize = MaxPoolSize,
             Timeout = TimeoutSeconds,
+            Passfile = passfile,
         };
         return builder.ConnectionString;
     }

@@ -6,6 +6,15 @@ namespace OrgTasks.Links;
 /// </summary>
 public sealed class LinkSettings
 {
+    /// <summary>The environment variable the command line reads the CA file from (containers, systemd).</summary>
+    public const string CaVariable = "ORGTASKS_CA";
+
+    /// <summary>The environment variable the command line reads a silo's certificate file from.</summary>
+    public const string CertificateVariable = "ORGTASKS_CERTIFICATE";
+
+    /// <summary>The environment variable the command line reads a silo's private key file from.</summary>
+    public const string CertificateKeyVariable = "ORGTASKS_CERTIFICATE_KEY";
+
     /// <summary>Plaintext links, no TLS at all: only when the operator asks for it (<c>--insecure</c>). Default: false.</summary>
     public bool Insecure { get; set; }
 

@@ -9,9 +9,9 @@ namespace OrgTasks.Cli.Hosting;
 /// </summary>
 internal sealed class LinkOptions
 {
-    public const string CaVariable = "ORGTASKS_CA";
-    public const string CertificateVariable = "ORGTASKS_CERTIFICATE";
-    public const string CertificateKeyVariable = "ORGTASKS_CERTIFICATE_KEY";
+    private const string CaVariable = LinkSettings.CaVariable;
+    private const string CertificateVariable = LinkSettings.CertificateVariable;
+    private const string CertificateKeyVariable = LinkSettings.CertificateKeyVariable;
 
     private readonly bool _silo;
 

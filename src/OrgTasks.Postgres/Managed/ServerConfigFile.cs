@@ -32,6 +32,8 @@ internal static partial class ServerConfigFile
             $"port = {port.ToString(CultureInfo.InvariantCulture)}",
             $"unix_socket_directories = '{clusterFolder.Replace("'", "''", StringComparison.Ordinal)}'",
             $"max_connections = {MaxConnections.ToString(CultureInfo.InvariantCulture)}",
+            "# Passwords only, stored as SCRAM verifiers (pg_hba.conf asks every connection for one).",
+            "password_encryption = 'scram-sha-256'",
             "");
         var path = PathIn(clusterFolder);
         File.WriteAllText(path, text);

@@ -24,6 +24,8 @@ public static class LocalCertificateAuthority
     /// <summary>Creates what is missing in <paramref name="folder"/>. Returns what it made (empty when all existed).</summary>
     public static IReadOnlyList<string> Ensure(LocalTlsFolder folder, bool renewSilo = false)
     {
+        // Nothing to make: touch nothing, so a folder mounted read-only (a container's secret) works as it is.
+        if (!renewSilo && new[] { folder.CaCertificate, folder.CaKey, folder.SiloCertificate, folder.SiloKey }.All(File.Exists)) return [];
         CreatePrivateFolder(folder.Folder);
         using var held = Lock(folder);
         var made = new List<string>();
