@@ -45,6 +45,9 @@ public static class OrgTasksPostgresExtensions
                 storage.ConnectionString = options.ConnectionString;
                 storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+        // A server full of other silos' connections (53300) is waited for, not reported as a failed grain call.
+        silo.Services.DecorateGrainStorage(OrgTasksStorage.Name,
+            (services, inner) => new BusyServerRetry(inner, services.GetRequiredService<ILogger<BusyServerRetry>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresSiloOptions.Invariant;

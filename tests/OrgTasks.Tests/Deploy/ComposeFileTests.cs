@@ -68,7 +68,10 @@ public sealed class ComposeFileTests
         Assert.Contains(Path.GetFileName(file), File.ReadAllLines(DeployFiles.PathOf(Path.Combine("compose", ".gitignore"))));
         // Pools: three silos' connections fit under the server's limit.
         var limit = int.Parse(Service("postgres").Texts("command").Single(a => a.StartsWith("max_connections=")).Split('=')[1]);
-        var pool = int.Parse(System.Text.RegularExpressions.Regex.Match(Service("silo1").Texts("entrypoint").Last(), @"Maximum Pool Size=(\d+)").Groups[1].Value);
+        // The default pool, unless the connection string names one, and the journals' own.
+        var named = System.Text.RegularExpressions.Regex.Match(Service("silo1").Texts("entrypoint").Last(), @"Maximum Pool Size=(\d+)");
+        var pool = (named.Success ? int.Parse(named.Groups[1].Value) : OrgTasks.Postgres.PostgresConnectionStrings.MaxPoolSize)
+            + OrgTasks.Postgres.Journals.PgJournalStore.ConnectionsFor(new());
         Assert.True(SiloNames.Length * pool < limit, $"{SiloNames.Length} × {pool} connections do not fit under max_connections={limit}");
     }
 
