@@ -17,15 +17,16 @@ internal sealed class LinkOptions
 
     /// <param name="silo">Whether the command runs a silo (it then also takes a certificate).</param>
     /// <param name="files">Whether the command takes files at all (the demo and in-process load tests take only --insecure).</param>
-    public LinkOptions(bool silo, bool files = true)
+    /// <param name="insecureDescription">What --insecure means for this command, when not the usual.</param>
+    public LinkOptions(bool silo, bool files = true, string? insecureDescription = null)
     {
         _silo = silo;
         Files = files;
         Insecure = new Option<bool>("--insecure")
         {
-            Description = silo
+            Description = insecureDescription ?? (silo
                 ? "Plaintext links: no TLS on the gateway or between silos (clients must say --insecure too); the start-up line says so"
-                : "Connect without TLS, to a silo started with --insecure",
+                : "Connect without TLS, to a silo started with --insecure"),
         };
         Ca = new Option<string>("--ca")
         {

@@ -34,7 +34,8 @@ internal sealed class LoadTestOptions
     public Option<string> ClusterId { get; } = ClientOptions.ClusterIdOption();
 
     /// <summary>--insecure and --ca: for the in-process silo and its client, or for the client of --gateway.</summary>
-    public LinkOptions Links { get; } = new(silo: false);
+    public LinkOptions Links { get; } = new(silo: false, insecureDescription:
+        "Plaintext links: the silo this command starts and its client without TLS (to measure what TLS costs), or with --gateway a client of a silo started with --insecure");
 
     public Option<string?> Json { get; } = new("--json")
     {
