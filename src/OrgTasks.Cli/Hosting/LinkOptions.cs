@@ -68,6 +68,10 @@ internal sealed class LinkOptions
         var settings = new LinkSettings { Insecure = result.GetValue(Insecure) };
         if (!Files) return settings;
         settings.CertificateAuthorityPath = Given(result, Ca, CaVariable);
+        if (settings.Insecure && (result.GetValue(Ca) is { Length: > 0 } || (_silo && result.GetValue(Certificate) is { Length: > 0 })))
+            throw new CliException($"{Insecure.Name} turns TLS off; {(_silo ? $"{Certificate.Name} and {Ca.Name} are" : $"{Ca.Name} is")} for TLS: give one or the other");
+        // Files named in the environment (a container's) give way to an explicit --insecure.
+        if (settings.Insecure) return new LinkSettings { Insecure = true };
         if (_silo)
         {
             settings.CertificatePath = Given(result, Certificate, CertificateVariable);
@@ -77,8 +81,6 @@ internal sealed class LinkOptions
             if (settings.CertificateKeyPath is not null && settings.CertificatePath is null)
                 throw new CliException($"{CertificateKey.Name} needs {Certificate.Name}");
         }
-        if (settings.Insecure && settings.CertificateAuthorityPath is not null)
-            throw new CliException($"{Insecure.Name} turns TLS off; {(_silo ? $"{Certificate.Name} and " : "")}{Ca.Name} are for TLS: give one or the other");
         return settings;
     }
 

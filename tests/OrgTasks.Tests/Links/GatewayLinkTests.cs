@@ -78,6 +78,17 @@ public sealed class GatewayLinkTests
     }
 
     [Fact]
+    public async Task Insecure_with_a_certificate_authority_is_refused_as_a_contradiction()
+    {
+        var silo = await OrgTasksProcess.RunAsync("silo", "--storage", "memory", "--insecure", "--certificate", "silo.crt", "--ca", "ca.crt");
+        Assert.Equal(1, silo.ExitCode);
+        Assert.Contains("orgtasks: --insecure turns TLS off; --certificate and --ca are for TLS: give one or the other", silo.Stderr);
+        var client = await OrgTasksProcess.RunAsync("breaches", "--insecure", "--ca", "ca.crt");
+        Assert.Equal(1, client.ExitCode);
+        Assert.Contains("orgtasks: --insecure turns TLS off; --ca is for TLS", client.Stderr);
+    }
+
+    [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task Private_keys_are_readable_by_their_owner_only()
     {
