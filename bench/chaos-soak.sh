@@ -53,7 +53,8 @@ end=$(( $(date +%s) + seconds ))
   while [ "$(date +%s)" -lt "$end" ]; do
     n=$(( n + 1 ))
     orgtasks loadtest mobilize --homes "$homes" --gateway "$gateways" --cluster-id "$cluster" --leaflets 1 --warmup 0 \
-      > "$work/leaflet-$n.txt" 2> "$work/leaflet-$n.err" || { echo "leaflet run $n failed" >> "$work/failures"; }
+      > "$work/leaflet-$n.txt" 2> "$work/leaflet-$n.err" \
+      || echo "leaflet run $n failed: $(grep -m1 -A1 '^orgtasks:' "$work/leaflet-$n.err" | tr '\n' ' ' | cut -c1-240)" >> "$work/failures"
   done
 ) &
 jobs+=($!); leaflets=$!
@@ -78,7 +79,8 @@ done
 status=0
 wait "$statements" || status=1
 wait "$leaflets" || true
-echo "soak: statements: $(grep -m1 -iE 'lost' "$work/statements.txt" || echo 'no result')"
+echo "soak: statements: $(grep -m1 -E '^\s+sent' "$work/statements.txt" | tr -s ' ')"
+echo "soak: statements: $(grep -m1 -iE 'lost' "$work/statements.txt" | tr -s ' ' || echo 'no result')"
 leaflet_runs=$(ls "$work"/leaflet-*.txt 2>/dev/null | wc -l)
 echo "soak: leaflets: $leaflet_runs runs; $(grep -h 'homes reached' "$work"/leaflet-*.txt | sort | uniq -c | tr -s ' ')"
 [ -f "$work/failures" ] && { cat "$work/failures"; status=1; }
