@@ -16,7 +16,7 @@ for pool in $pools; do
   base="$(orgtasks db start --data "$data" --json | jq -r .connectionString)"
   connection="$(sed -E "s/Maximum Pool Size=[0-9]+/Maximum Pool Size=$pool/" <<<"$base")"
   out="bench/results/pool-$pool.txt"
-  orgtasks loadtest mobilize --homes "$homes" --connection "$connection" --leaflets 3 --warmup 0 > "$out" 2> "$out.progress"
+  orgtasks loadtest mobilize --homes "$homes" --connection "$connection" --leaflets 3 --warmup 0 > "$out" 2> /dev/null
   printf 'pool %3s: %s | %s\n' "$pool" "$(grep -m1 -iE 'apply' "$out" | tr -s ' ')" "$(grep -m2 -iE '100 %' "$out" | tr -s ' ' | paste -sd ' ')"
   orgtasks db stop --data "$data" >/dev/null 2>&1 || true; rm -rf "$data"; trap - EXIT
 done

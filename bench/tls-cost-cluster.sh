@@ -32,7 +32,7 @@ for round in $(seq 1 "$rounds"); do
     done
     out="bench/results/tls-cluster-$links-$round.txt"
     dotnet "$dll" loadtest mobilize --homes "$homes" --leaflets 3 --warmup 1 --gateway 127.0.0.1:32000,127.0.0.1:32001,127.0.0.1:32002 \
-      --cluster-id "$cluster" "${flag[@]}" > "$out" 2> "$out.progress"
+      --cluster-id "$cluster" "${flag[@]}" > "$out" 2> /dev/null
     printf '%-8s round %s: %s | %s\n' "$links" "$round" "$(grep -m1 'apply' "$out" | tr -s ' ')" "$(grep -m1 'time to 100 %' "$out" | tr -s ' ')"
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do timeout 60 tail --pid="$pid" -f /dev/null || kill -KILL "$pid" 2>/dev/null || true; done

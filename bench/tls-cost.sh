@@ -12,7 +12,7 @@ for round in $(seq 1 "$rounds"); do
   for links in tls insecure; do
     out="bench/results/tls-$links-$round.txt"
     flag=(); [ "$links" = insecure ] && flag=(--insecure)
-    dotnet "$dll" loadtest mobilize --homes "$homes" --storage memory --leaflets 5 --warmup 1 "${flag[@]}" > "$out" 2> "$out.progress"
+    dotnet "$dll" loadtest mobilize --homes "$homes" --storage memory --leaflets 5 --warmup 1 "${flag[@]}" > "$out" 2> /dev/null
     printf '%-8s round %s: %s\n' "$links" "$round" "$(grep -m1 'time to 100 %' "$out" | tr -s ' ')"
   done
 done
