@@ -19,6 +19,7 @@ root.Add(PictureCommand.Create());
 root.Add(SiloCommand.Create());
 root.Add(DemoCommand.Create());
 root.Add(DbCommand.Create());
+root.Add(CertsCommand.Create());
 // The organization's life: arrests, warnings, the committee, delegates, the centre's sealed deposits.
 root.Add(ArrestCommand.Create());
 root.Add(ReleaseCommand.Create());

@@ -7,16 +7,27 @@ namespace OrgTasks.Postgres;
 public static class PostgresConnectionStrings
 {
     /// <summary>
-    /// Pool size for a silo. A burst of grain writes (24,000 grains activating and writing at once) exhausted Npgsql's
-    /// default of 100 connections with its 15 s wait; the managed server accepts 300.
+    /// Pool size for a silo's grain storage, reminders and membership (the journals have their own small pool, see
+    /// <c>PgJournalStore</c>). Measured with bench/pool-size.sh (a 100,800-home city, apply and mobilization, pools of
+    /// 20, 40, 80 and 120 on one two-core machine): the spread between runs of one size was larger than between
+    /// sizes, because grain writes are bound by the server's CPU, not by connections; a larger pool only moves the
+    /// queue from the pool into the server. 40 leaves room for five silos on the managed server's 300 connections
+    /// (5 × (40 + 14) = 270) and for three on a server of 200, with no connection string edited.
     /// </summary>
-    public const int MaxPoolSize = 200;
+    public const int MaxPoolSize = 40;
 
-    /// <summary>Seconds to wait for a pooled connection (or to open one) before failing. Npgsql's default is 15.</summary>
-    public const int TimeoutSeconds = 30;
+    /// <summary>
+    /// Seconds to wait for a pooled connection (or to open one) before failing. Npgsql's default is 15. A burst of
+    /// 24,000 grain writes queues in the pool for as long as the server takes to write them (about 13 s at 1,800
+    /// writes/s, several times that on a busy machine), so the wait is long.
+    /// </summary>
+    public const int TimeoutSeconds = 60;
 
-    /// <summary>A connection over 127.0.0.1 to the managed server, which trusts loopback: no password exists.</summary>
-    public static string Loopback(int port, string user, string database, bool pooling = true)
+    /// <summary>
+    /// A connection over 127.0.0.1 to the managed server; the password is read from <paramref name="passfile"/>
+    /// (PostgreSQL's passfile format), so the string itself never holds one.
+    /// </summary>
+    public static string Loopback(int port, string user, string database, bool pooling = true, string? passfile = null)
     {
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -29,6 +40,7 @@ public static class PostgresConnectionStrings
             Pooling = pooling,
             MaxPoolSize = MaxPoolSize,
             Timeout = TimeoutSeconds,
+            Passfile = passfile,
         };
         return builder.ConnectionString;
     }

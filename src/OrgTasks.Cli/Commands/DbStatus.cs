@@ -18,6 +18,7 @@ namespace OrgTasks.Cli.Commands;
 /// <param name="ClusterDirectory">The managed server's own folder (PGDATA and socket) inside the data folder.</param>
 /// <param name="Host">The server's host.</param>
 /// <param name="Error">Why an external server could not be reached.</param>
+/// <param name="PasswordFile">The managed server's 0600 passfile that its connection string names; null for an external server.</param>
 internal sealed record DbStatus(
     string Kind,
     bool Running,
@@ -29,11 +30,12 @@ internal sealed record DbStatus(
     bool Initialized,
     string? ClusterDirectory,
     string? Host,
-    string? Error)
+    string? Error,
+    string? PasswordFile = null)
 {
     public static DbStatus Managed(ManagedStatus status, int? schemaVersion) => new(
         "managed", status.Running, status.ConnectionString, status.Port, status.DataDirectory, status.Version, schemaVersion,
-        status.Initialized, status.ClusterDirectory, "127.0.0.1", null);
+        status.Initialized, status.ClusterDirectory, "127.0.0.1", null, status.PasswordFile);
 
     public static DbStatus External(string connectionString, bool running, int? version, int? schemaVersion, string? error)
     {
@@ -56,5 +58,6 @@ internal sealed record DbStatus(
         }
         if (SchemaVersion is { } schema) output.WriteLine($"schema: version {schema}");
         if (ConnectionString is not null) output.WriteLine($"connection: {ConnectionString}");
+        if (PasswordFile is not null) output.WriteLine($"passwords: {PasswordFile} (mode 0600; for psql: PGPASSFILE={PasswordFile})");
     }
 }

@@ -16,6 +16,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => CityFiles.DefaultCity,
         };
         var storage = new StorageOptions();
+        var links = new LinkOptions(silo: true, files: false);
         var json = JsonOption.Create();
         var command = new Command("demo",
             "Start a silo in this process, apply a city, send a leaflet to every home (cold, then warm) and show the coverage and costs")
@@ -23,11 +24,16 @@ internal static class DemoCommand
             city, json,
         };
         storage.AddTo(command);
+        links.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var path = CityFiles.Find(result.GetRequiredValue(city));
             var run = new DemoRun(result.Err(), result.ErrIsTerminal());
-            var outcome = await run.RunAsync(path, settings => storage.ApplyTo(result, settings), cancellation);
+            var outcome = await run.RunAsync(path, settings =>
+            {
+                storage.ApplyTo(result, settings);
+                settings.Links = links.Settings(result);
+            }, cancellation);
             if (result.GetValue(json)) Json.Write(result.Out(), DemoJson(outcome));
             else DemoText(result.Out(), outcome);
             return ExitCodes.Ok;

@@ -34,12 +34,14 @@ internal static class SiloCommand
             HelpName = "FILE",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(SigningKeysVariable) is { Length: > 0 } file ? file : null,
         };
+        var links = new LinkOptions(silo: true);
         var command = new Command("silo", "Run a silo on this machine until Ctrl+C or SIGTERM; prints 'ready' once it accepts clients")
         {
             siloPort, gatewayPort, telemetry, clusterId, signingKeys,
         };
         storage.AddTo(command);
         cluster.AddTo(command);
+        links.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var exporter = result.GetRequiredValue(telemetry);
@@ -55,6 +57,7 @@ internal static class SiloCommand
             };
             storage.ApplyTo(result, settings);
             cluster.ApplyTo(result, settings);
+            settings.Links = links.Settings(result);
 
             PortCheck.RequireFree(settings.SiloPort, siloPort.Name);
             PortCheck.RequireFree(settings.GatewayPort, gatewayPort.Name);

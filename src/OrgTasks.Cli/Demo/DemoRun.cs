@@ -59,7 +59,8 @@ internal sealed class DemoRun(TextWriter progress, bool terminal)
             await using var connection = await OrgTasksConnection.ConnectAsync(
                 [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, credential, settings.ClusterId,
                 // The library's 2-minute call timeout is set inside ConnectAsync; PostConfigure runs after it.
-                services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout));
+                services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout),
+                links: settings.Links);
             var client = connection.Client;
 
             ApplyReport report;

@@ -32,6 +32,8 @@ internal sealed class ClientOptions
         HelpName = "FILE",
     };
 
+    public LinkOptions Links { get; } = new(silo: false);
+
     /// <summary>The cluster id option, shared with <c>orgtasks silo</c> so both sides default alike.</summary>
     public static Option<string> ClusterIdOption() => new("--cluster-id")
     {
@@ -45,6 +47,7 @@ internal sealed class ClientOptions
         command.Add(Gateway);
         command.Add(ClusterId);
         command.Add(Credential);
+        Links.AddTo(command);
     }
 
     public async Task<OrgTasksConnection> ConnectAsync(ParseResult result, CancellationToken cancellation)
@@ -52,16 +55,21 @@ internal sealed class ClientOptions
         var gateways = ParseGateways(result.GetValue(Gateway));
         var clusterId = result.GetValue(ClusterId) ?? DefaultClusterId;
         var credential = ReadCredential(result.GetValue(Credential));
+        var links = Links.Settings(result);
+        RequireCertificateAuthority(links);
         await GatewayProbe.RequireOneAsync(gateways, cancellation);
         try
         {
-            return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, credential, clusterId);
+            return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, credential, clusterId, links: links);
         }
         catch (OrgTasksException)
         {
-            // Something accepted the TCP connection, yet no gateway let the client in: most often another cluster.
+            // Something accepted the TCP connection, yet no gateway let the client in: most often another cluster, or
+            // one side speaking TLS and the other not, or a silo whose certificate another CA signed.
             throw new CliException($"a silo listens at {string.Join(", ", gateways)} but the client could not join cluster "
-                + $"'{clusterId}' within {ConnectTimeout.TotalSeconds:0} s; does --cluster-id (or {ClusterIdVariable}) match the silo's?");
+                + $"'{clusterId}' within {ConnectTimeout.TotalSeconds:0} s; does --cluster-id (or {ClusterIdVariable}) match the silo's, "
+                + $"and do the links agree (TLS with the silo's CA{(links.Insecure ? "" : $" {links.CaPath(OrgTasks.Links.LocalTlsFolder.Default)}")}, "
+                + "or --insecure on both)?");
         }
     }
 
@@ -76,6 +84,16 @@ internal sealed class ClientOptions
         {
             throw new CliException(refusal.Message, ExitCodes.NotAllowed);
         }
+    }
+
+    /// <summary>A client without the CA cannot check the silo: say where it was looked for and what to do.</summary>
+    public static void RequireCertificateAuthority(OrgTasks.Links.LinkSettings links)
+    {
+        if (links.Insecure) return;
+        var path = links.CaPath(OrgTasks.Links.LocalTlsFolder.Default);
+        if (!File.Exists(path))
+            throw new CliException($"no certificate authority at {path} to check the silo with: a silo on this machine makes it on its "
+                + "first start (or run `orgtasks certs`); for a silo elsewhere give its CA with --ca FILE, for a plaintext silo --insecure");
     }
 
     /// <summary>Splits <c>a:1, b:2</c>; each one is checked (and resolved) by the connection.</summary>

@@ -33,7 +33,14 @@ internal static class SiloHosts
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.AddOrgTasksSilo(settings);
+        try
+        {
+            builder.AddOrgTasksSilo(settings);
+        }
+        catch (OrgTasks.Links.LinkSecurityException error)
+        {
+            throw new CliException($"TLS: {error.Message}");
+        }
         configure?.Invoke(builder);
         return builder.Build();
     }
@@ -62,7 +69,7 @@ internal static class SiloHosts
     /// <summary>One line naming what a client needs to connect and where the data lives.</summary>
     public static string Describe(SiloSettings settings, SiloStore store) =>
         $"gateway {settings.AdvertisedAddress?.ToString() ?? (settings.Kubernetes ? "the pod's IP" : "127.0.0.1")}:{settings.GatewayPort}, silo port {settings.SiloPort}, cluster {settings.ClusterId}, "
-        + $"storage: {store.Description}";
+        + $"storage: {store.Description}; links: {settings.Links.Describe(OrgTasks.Links.LocalTlsFolder.Default)}";
 
     private static SocketException? SocketErrorIn(Exception error) => error switch
     {

@@ -33,6 +33,10 @@ internal sealed class LoadTestOptions
 
     public Option<string> ClusterId { get; } = ClientOptions.ClusterIdOption();
 
+    /// <summary>--insecure and --ca: for the in-process silo and its client, or for the client of --gateway.</summary>
+    public LinkOptions Links { get; } = new(silo: false, insecureDescription:
+        "Plaintext links: the silo this command starts and its client without TLS (to measure what TLS costs), or with --gateway a client of a silo started with --insecure");
+
     public Option<string?> Json { get; } = new("--json")
     {
         Description = "Also write the results as a JSON object to this file (with machine, command and commit)",
@@ -51,6 +55,7 @@ internal sealed class LoadTestOptions
         command.Add(ClusterId);
         command.Add(Credential);
         command.Add(Json);
+        Links.AddTo(command);
     }
 
     public (OrganizationSpec Spec, string Source, double LoadSeconds) LoadCity(ParseResult result, TextWriter progress)
@@ -67,9 +72,17 @@ internal sealed class LoadTestOptions
         {
             if (result.GetResult(Storage.Storage) is { Implicit: false })
                 throw new CliException("--storage is for the silo this command starts; with --gateway the cluster's own storage is used");
-            return await LoadTestTarget.ConnectAsync(gateway, result.GetRequiredValue(ClusterId), result.GetValue(Credential), progress, cancellation);
+            var links = Links.Settings(result);
+            ClientOptions.RequireCertificateAuthority(links);
+            return await LoadTestTarget.ConnectAsync(gateway, result.GetRequiredValue(ClusterId), result.GetValue(Credential), links, progress, cancellation);
         }
-        return await LoadTestTarget.StartAsync(settings => Storage.ApplyTo(result, settings), progress, cancellation);
+        if (result.GetResult(Links.Ca) is { Implicit: false })
+            throw new CliException("--ca is for --gateway; the silo this command starts uses this machine's local CA (or --insecure)");
+        return await LoadTestTarget.StartAsync(settings =>
+        {
+            Storage.ApplyTo(result, settings);
+            settings.Links = Links.Settings(result);
+        }, progress, cancellation);
     }
 
     /// <summary>Where the JSON goes, checked before a long run rather than after it.</summary>

@@ -72,7 +72,7 @@ internal sealed class LoadTestTarget : IAsyncDisposable
             await SiloHosts.StartAsync(host, settings, cancellation);
             var connection = await OrgTasksConnection.ConnectAsync(
                 [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, credential, settings.ClusterId, settings.ServiceId,
-                services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
+                services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout), settings.Links);
             return new LoadTestTarget(connection, host, store, meter, "in-process silo, " + description, progress);
         }
         catch
@@ -88,14 +88,15 @@ internal sealed class LoadTestTarget : IAsyncDisposable
     }
 
     /// <summary>Connects to a running cluster; nothing is metered inside it.</summary>
-    public static async Task<LoadTestTarget> ConnectAsync(string gateways, string clusterId, string? credentialFile, TextWriter progress,
+    public static async Task<LoadTestTarget> ConnectAsync(string gateways, string clusterId, string? credentialFile, OrgTasks.Links.LinkSettings links,
+        TextWriter progress,
         CancellationToken cancellation)
     {
         var list = ClientOptions.ParseGateways(gateways);
         var credential = ClientOptions.ReadCredential(credentialFile);
         await GatewayProbe.RequireOneAsync(list, cancellation);
         var connection = await OrgTasksConnection.ConnectAsync(list, ConnectTimeout, credential, clusterId,
-            services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
+            services: services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout), links: links);
         progress.WriteLine($"loadtest: connected to cluster {clusterId} at {string.Join(", ", list)}");
         return new LoadTestTarget(connection, null, null, null, $"cluster {clusterId} at {string.Join(", ", list)}", progress);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using OrgTasks.Links;
 
 namespace OrgTasks.Client.Connection;
 
@@ -28,10 +29,12 @@ public sealed class OrgTasksConnection : IAsyncDisposable
     /// Connects through the given gateways (<c>host:port</c>); the client fails over between them, and every call carries
     /// <paramref name="credential"/> (see <see cref="CredentialFile"/>). Throws <see cref="OrgTasksException"/> with the
     /// gateways named when none answers within <paramref name="timeout"/>.
+    /// <paramref name="links"/>: TLS with the silo's certificate checked against this machine's local CA by default
+    /// (see <see cref="LocalTlsFolder"/>); another CA, or plaintext, only when asked.
     /// </summary>
     public static async Task<OrgTasksConnection> ConnectAsync(
         IReadOnlyList<string> gateways, TimeSpan timeout, string credential, string clusterId = "orgtasks", string serviceId = "orgtasks",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, LinkSettings? links = null)
     {
         var endpoints = gateways.Select(ParseGateway).ToArray();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -53,6 +56,7 @@ public sealed class OrgTasksConnection : IAsyncDisposable
                 o.MaxMessageHeaderSize = MessageLimits.MaxMessageHeaderSize;
             });
             client.AddActivityPropagation();
+            client.UseOrgTasksLinks(links ?? new LinkSettings());
         });
         var host = builder.Build();
         using var cancel = new CancellationTokenSource(timeout);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using OrgTasks.Postgres.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Storage;
@@ -13,18 +15,8 @@ internal static class StorageFailureRegistration
     /// </summary>
     public static ISiloBuilder AddStorageFailureTranslation(this ISiloBuilder silo, string name)
     {
-        var services = silo.Services;
-        var original = services.LastOrDefault(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, name))
-            ?? throw new InvalidOperationException($"no grain storage named '{name}' is registered");
-        services.Remove(original);
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) =>
-        {
-            var inner = original.KeyedImplementationInstance as IGrainStorage
-                ?? original.KeyedImplementationFactory?.Invoke(provider, key) as IGrainStorage
-                ?? (IGrainStorage)ActivatorUtilities.CreateInstance(provider, original.KeyedImplementationType!);
-            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<StorageFailureGrainStorage>();
-            return new StorageFailureGrainStorage(inner, logger);
-        });
+        silo.Services.DecorateGrainStorage(name, (provider, inner) =>
+            new StorageFailureGrainStorage(inner, provider.GetRequiredService<ILoggerFactory>().CreateLogger<StorageFailureGrainStorage>()));
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         return silo;
     }

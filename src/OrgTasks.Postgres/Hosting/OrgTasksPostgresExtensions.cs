@@ -46,7 +46,10 @@ public static class OrgTasksPostgresExtensions
                 storage.ConnectionString = options.ConnectionString;
                 storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
-        // Database failures leave this silo as the project's serializable exception, never as Npgsql's own.
+        // A server full of other silos' connections (53300) is waited for, not reported as a failed grain call; what still
+        // fails leaves this silo as the project's serializable exception, never as Npgsql's own (the translation wraps the wait).
+        silo.Services.DecorateGrainStorage(OrgTasksStorage.Name,
+            (services, inner) => new BusyServerRetry(inner, services.GetRequiredService<ILogger<BusyServerRetry>>()));
         silo.AddStorageFailureTranslation(OrgTasksStorage.Name);
         silo.UseAdoNetReminderService(o =>
         {

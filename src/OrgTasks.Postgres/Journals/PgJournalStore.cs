@@ -26,7 +26,9 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
         _timeout = options.CommandTimeout;
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
-        settings.MaxPoolSize = Math.Max(settings.MaxPoolSize, 4 + options.ReadConcurrency + 2);
+        // The journals' own pool, sized by their own concurrency (one writer loop, three coalesced readers, the other
+        // reads): they never use more at once, and a silo's connections stay Maximum Pool Size + this.
+        settings.MaxPoolSize = ConnectionsFor(options);
         // The same few statements run all day: prepared once per connection, they skip parsing and planning.
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 32;
         settings.ApplicationName ??= "orgtasks-journals";
@@ -44,6 +46,9 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
         Unfinished = new(_source, LeafletReads.UnfinishedAsync, [], options.MaxReadBatch, _logger);
         Deliveries = new(_source, DeliveryReads.FindAsync, null, options.MaxReadBatch, _logger);
     }
+
+    /// <summary>The most connections the journals hold at once: the writer, the coalesced reads, the other reads, spare.</summary>
+    public static int ConnectionsFor(PgJournalOptions options) => 4 + options.ReadConcurrency + 2;
 
     internal JournalWriter Writer { get; }
 

@@ -9,10 +9,13 @@ namespace OrgTasks.Postgres.Managed;
 /// once and remembered, and on a socket inside its own private folder.
 /// </summary>
 /// <remarks>
-/// Authentication is <c>trust</c>: no password exists to leak into a log, a status line or a connection string. That
-/// is acceptable only because nothing beyond this machine can reach the server (loopback and a 0700 socket folder);
-/// other local users can reach the loopback port, so a machine shared with people who must not read the data should
-/// use an external server with passwords (<c>--connection</c>).
+/// Locked down: every connection authenticates with a generated password (<c>scram-sha-256</c>), kept in a 0600
+/// passfile in the data folder (<see cref="PasswordFilePath"/>) that connection strings name instead of carrying the
+/// password, so another local user who can reach the loopback port still cannot connect. Silos connect as
+/// <see cref="AppRole"/>, which owns the <see cref="Database"/> database and its schema and is not a superuser; the
+/// superuser is for this class's own housekeeping. A data folder made with <c>trust</c> by an older OrgTasks is
+/// locked down in place on its next start (or <c>orgtasks db init</c>), while the server listens only on its private
+/// socket. See docs/managed-postgres.md.
 /// </remarks>
 public sealed class ManagedPostgres
 {
@@ -21,6 +24,9 @@ public sealed class ManagedPostgres
 
     /// <summary>The server's superuser, named at <c>initdb</c> so it does not depend on who ran it.</summary>
     public const string Superuser = "orgtasks";
+
+    /// <summary>The role silos connect as: owns <see cref="Database"/> and its objects; no superuser, no other rights.</summary>
+    public const string AppRole = "orgtasks_app";
 
     private static readonly TimeSpan InitTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -31,6 +37,7 @@ public sealed class ManagedPostgres
     private readonly ServerAccount _account = ServerAccount.ForThisProcess();
     private readonly PostgresSearch? _search;
     private readonly ILogger _logger;
+    private readonly PasswordFile _passwords;
     private PostgresBinaries? _binaries;
 
     /// <param name="dataDirectory">The project's data folder; the server lives in its <c>postgres</c> sub-folder.</param>
@@ -42,6 +49,7 @@ public sealed class ManagedPostgres
         ClusterDirectory = Path.Combine(DataDirectory, "postgres");
         _logger = logger ?? NullLogger.Instance;
         _search = search;
+        _passwords = new PasswordFile(DataDirectory);
     }
 
     public string DataDirectory { get; }
@@ -66,9 +74,24 @@ public sealed class ManagedPostgres
             ? v
             : null;
 
-    /// <summary>How to connect to <paramref name="database"/> on this server (over loopback TCP).</summary>
+    /// <summary>The 0600 passfile holding the generated passwords; connection strings name it.</summary>
+    public string PasswordFilePath => _passwords.Path;
+
+    /// <summary>Whether the server takes passwords only (false for a data folder an older OrgTasks made with trust).</summary>
+    public bool IsLockedDown => HostAccessFile.IsLockedDown(ClusterDirectory) && _passwords.Exists;
+
+    /// <summary>
+    /// How silos connect to <paramref name="database"/> on this server: loopback TCP, as <see cref="AppRole"/>, the
+    /// password read from <see cref="PasswordFilePath"/>. Holds no password itself.
+    /// </summary>
     public string ConnectionString(string database = Database) =>
-        PostgresConnectionStrings.Loopback(Port ?? throw new InvalidOperationException($"the managed PostgreSQL in {DataDirectory} is not initialized"), Superuser, database);
+        PostgresConnectionStrings.Loopback(RequirePort(), AppRole, database, passfile: PasswordFilePath);
+
+    /// <summary>The superuser's connection: for creating databases and roles (tests create their databases with it).</summary>
+    public string AdminConnectionString(string database = "postgres", bool pooling = true) =>
+        PostgresConnectionStrings.Loopback(RequirePort(), Superuser, database, pooling, PasswordFilePath);
+
+    private int RequirePort() => Port ?? throw new InvalidOperationException($"the managed PostgreSQL in {DataDirectory} is not initialized");
 
     /// <summary>Creates the server's files if they do not exist yet. Returns whether it created them.</summary>
     public async Task<bool> InitAsync(CancellationToken cancellationToken = default)
@@ -107,8 +130,17 @@ public sealed class ManagedPostgres
         var started = false;
         if (!await IsRunningAsync(cancellationToken))
         {
+            // A new server, or an older OrgTasks's trusting one: locked down while it listens only on its private socket.
+            if (!HostAccessFile.IsLockedDown(ClusterDirectory)) await LockDownOnSocketAsync(cancellationToken);
+            // Settings OrgTasks owns (max_connections) follow this build even in an older data folder.
+            if (Port is { } remembered) ServerConfigFile.Write(ClusterDirectory, remembered);
             await StartServerAsync(cancellationToken);
             started = true;
+        }
+        else if (!HostAccessFile.IsLockedDown(ClusterDirectory))
+        {
+            // An older OrgTasks's server running now with trust on loopback: locked down live, then told to reload.
+            await LockDownAsync(PostgresConnectionStrings.Loopback(RequirePort(), Superuser, "postgres", pooling: false), reload: true, cancellationToken);
         }
         await EnsureDatabaseAsync(Database, cancellationToken);
         if (started) Log.Started(_logger, Version ?? 0, Port ?? 0, ClusterDirectory);
@@ -119,14 +151,12 @@ public sealed class ManagedPostgres
     public async Task<bool> StopAsync(CancellationToken cancellationToken = default)
     {
         if (!IsInitialized || !await IsRunningAsync(cancellationToken)) return false;
-        var binaries = await BinariesAsync(cancellationToken);
-        var stop = await _account.RunAsync(binaries.PgCtl, ["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"], StartTimeout, cancellationToken);
-        if (!stop.Succeeded) throw new PostgresSetupException($"pg_ctl could not stop the server in {ClusterDirectory}:\n{stop.Said}");
+        await StopServerAsync(cancellationToken);
         // This process's pooled connections to the server are dead now; dropping them spares the next start's first
         // commands a "terminating connection due to administrator command".
-        foreach (var database in new[] { Database, "postgres" })
+        foreach (var connectionString in new[] { ConnectionString(), AdminConnectionString(), AdminConnectionString(Database) })
         {
-            using var pooled = new NpgsqlConnection(ConnectionString(database));
+            using var pooled = new NpgsqlConnection(connectionString);
             NpgsqlConnection.ClearPool(pooled);
         }
         Log.Stopped(_logger, ClusterDirectory);
@@ -138,7 +168,7 @@ public sealed class ManagedPostgres
         var initialized = IsInitialized;
         var running = initialized && await IsRunningAsync(cancellationToken);
         return new ManagedStatus(DataDirectory, ClusterDirectory, initialized, running, Port, Version,
-            initialized && Port is not null ? ConnectionString() : null);
+            initialized && Port is not null ? ConnectionString() : null, PasswordFilePath);
     }
 
     /// <summary>
@@ -146,7 +176,7 @@ public sealed class ManagedPostgres
     /// </summary>
     public async Task<int> OtherSessionsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(PostgresConnectionStrings.Loopback(Port!.Value, Superuser, "postgres", pooling: false));
+        await using var connection = new NpgsqlConnection(AdminConnectionString(pooling: false));
         await connection.OpenAsync(cancellationToken);
         await using var count = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
@@ -156,8 +186,13 @@ public sealed class ManagedPostgres
     /// <summary>Creates <paramref name="database"/> if it does not exist. The server must be running.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(PostgresConnectionStrings.Loopback(Port!.Value, Superuser, "postgres", pooling: false));
+        await using var connection = new NpgsqlConnection(AdminConnectionString(pooling: false));
         await connection.OpenAsync(cancellationToken);
+        await EnsureDatabaseAsync(connection, database, cancellationToken);
+    }
+
+    private static async Task EnsureDatabaseAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken)
+    {
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
         exists.Parameters.AddWithValue("name", database);
         if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
@@ -180,7 +215,80 @@ public sealed class ManagedPostgres
         return status.ExitCode == 0;
     }
 
-    private async Task StartServerAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the server on its private socket only (no TCP, so no other local user can reach it while it still
+    /// trusts), locks it down over that socket, and stops it again.
+    /// </summary>
+    private async Task LockDownOnSocketAsync(CancellationToken cancellationToken)
+    {
+        await StartServerAsync(cancellationToken, socketOnly: true);
+        try
+        {
+            var socket = new NpgsqlConnectionStringBuilder
+            {
+                Host = ClusterDirectory, Port = RequirePort(), Username = Superuser, Database = "postgres", Pooling = false,
+                SslMode = SslMode.Disable, Timeout = PostgresConnectionStrings.TimeoutSeconds,
+            };
+            await LockDownAsync(socket.ConnectionString, reload: false, cancellationToken);
+        }
+        finally
+        {
+            await StopServerAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Over a trusted superuser connection: the passwords (made once, written to the passfile first so that a retry
+    /// after a crash uses the same ones), the application role, the database and everything in it owned by that role,
+    /// and last the host access file that asks every connection for a password.
+    /// </summary>
+    private async Task LockDownAsync(string trusted, bool reload, CancellationToken cancellationToken)
+    {
+        var passwords = _passwords.EnsurePasswords(Superuser, AppRole);
+        await using (var connection = new NpgsqlConnection(trusted))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, $"ALTER ROLE {QuoteIdentifier(Superuser)} WITH PASSWORD {QuoteLiteral(passwords[Superuser])}", cancellationToken);
+            await ExecuteAsync(connection,
+                $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {QuoteLiteral(AppRole)}) THEN CREATE ROLE {QuoteIdentifier(AppRole)} LOGIN; END IF; END $$",
+                cancellationToken);
+            await ExecuteAsync(connection,
+                $"ALTER ROLE {QuoteIdentifier(AppRole)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD {QuoteLiteral(passwords[AppRole])}",
+                cancellationToken);
+            await EnsureDatabaseAsync(connection, Database, cancellationToken);
+            await ExecuteAsync(connection, $"ALTER DATABASE {QuoteIdentifier(Database)} OWNER TO {QuoteIdentifier(AppRole)}", cancellationToken);
+            await ExecuteAsync(connection, $"REVOKE ALL ON DATABASE {QuoteIdentifier(Database)} FROM PUBLIC", cancellationToken);
+        }
+        var inDatabase = new NpgsqlConnectionStringBuilder(trusted) { Database = Database }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(inDatabase))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, OwnershipSql.HandOver(AppRole), cancellationToken);
+        }
+        HostAccessFile.Write(ClusterDirectory);
+        if (reload)
+        {
+            await using var connection = new NpgsqlConnection(trusted);
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "SELECT pg_reload_conf()", cancellationToken);
+        }
+        Log.LockedDown(_logger, ClusterDirectory, AppRole, PasswordFilePath);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task StopServerAsync(CancellationToken cancellationToken)
+    {
+        var binaries = await BinariesAsync(cancellationToken);
+        var stop = await _account.RunAsync(binaries.PgCtl, ["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"], StartTimeout, cancellationToken);
+        if (!stop.Succeeded) throw new PostgresSetupException($"pg_ctl could not stop the server in {ClusterDirectory}:\n{stop.Said}");
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken, bool socketOnly = false)
     {
         var binaries = await BinariesAsync(cancellationToken);
         var tried = new HashSet<int>();
@@ -200,9 +308,10 @@ public sealed class ManagedPostgres
             CheckSocketPath(port);
 
             var log = Path.Combine(ClusterDirectory, "server.log");
-            var start = await _account.RunAsync(binaries.PgCtl,
-                ["start", "-D", ClusterDirectory, "-l", log, "-w", "-t", ((int)StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)],
-                StartTimeout + TimeSpan.FromSeconds(10), cancellationToken);
+            string[] arguments = ["start", "-D", ClusterDirectory, "-l", log, "-w", "-t", ((int)StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)];
+            // pg_ctl hands -o to the server through a shell: '' is the empty list of addresses.
+            if (socketOnly) arguments = [.. arguments, "-o", "-c listen_addresses=''"];
+            var start = await _account.RunAsync(binaries.PgCtl, arguments, StartTimeout + TimeSpan.FromSeconds(10), cancellationToken);
             if (start.Succeeded) return;
 
             var tail = LogTail(log);
@@ -238,4 +347,6 @@ public sealed class ManagedPostgres
         _binaries ??= await PostgresBinaries.FindAsync(Version, _search, cancellationToken);
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string QuoteLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

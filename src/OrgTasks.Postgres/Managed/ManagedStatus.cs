@@ -7,7 +7,8 @@ namespace OrgTasks.Postgres.Managed;
 /// <param name="Running">Whether the server is running now.</param>
 /// <param name="Port">The remembered loopback port, once initialized.</param>
 /// <param name="Version">PostgreSQL's major version the data folder was made by, once initialized.</param>
-/// <param name="ConnectionString">How to connect, once initialized. Holds no password: the server trusts loopback.</param>
+/// <param name="ConnectionString">How silos connect, once initialized. Holds no password: it names the passfile.</param>
+/// <param name="PasswordFile">The 0600 passfile with the generated passwords (for psql: <c>PGPASSFILE</c>).</param>
 public sealed record ManagedStatus(
     string DataDirectory,
     string ClusterDirectory,
@@ -15,4 +16,5 @@ public sealed record ManagedStatus(
     bool Running,
     int? Port,
     int? Version,
-    string? ConnectionString);
+    string? ConnectionString,
+    string PasswordFile);

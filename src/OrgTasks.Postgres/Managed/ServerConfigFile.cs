@@ -13,8 +13,9 @@ internal static partial class ServerConfigFile
     public const string Name = "orgtasks.conf";
 
     /// <summary>
-    /// Connections the server accepts. The silo's pool is sized for bursts (a 24,000-grain write burst exhausted
-    /// PostgreSQL's default of 100), and several silos or tools may share one managed server.
+    /// Connections the server accepts: five silos with the default connection string at their peak (each its pool of
+    /// <see cref="PostgresConnectionStrings.MaxPoolSize"/> and the journals' 14: 270), and room for tools (psql,
+    /// <c>orgtasks db</c>) beside them. The README's clusters are three silos.
     /// </summary>
     public const int MaxConnections = 300;
 
@@ -32,6 +33,8 @@ internal static partial class ServerConfigFile
             $"port = {port.ToString(CultureInfo.InvariantCulture)}",
             $"unix_socket_directories = '{clusterFolder.Replace("'", "''", StringComparison.Ordinal)}'",
             $"max_connections = {MaxConnections.ToString(CultureInfo.InvariantCulture)}",
+            "# Passwords only, stored as SCRAM verifiers (pg_hba.conf asks every connection for one).",
+            "password_encryption = 'scram-sha-256'",
             "");
         var path = PathIn(clusterFolder);
         File.WriteAllText(path, text);

@@ -7,6 +7,7 @@ using OrgTasks.Grains;
 using OrgTasks.Postgres.Hosting;
 using OrgTasks.Silo.Cluster;
 using OrgTasks.Silo.Health;
+using OrgTasks.Silo.Links;
 using OrgTasks.Silo.Telemetry;
 
 namespace OrgTasks.Silo.Hosting;
@@ -91,6 +92,7 @@ public static class OrgTasksSiloExtensions
                 });
                 silo.UseOrgTasksEndpoints(settings);
             }
+            silo.UseOrgTasksLinks(settings.Links);
             silo.UseOrgTasks(settings);
         });
         builder.Services.AddOrgTasksTelemetry(settings.TelemetryExporter, "orgtasks-silo");

@@ -1,4 +1,5 @@
 using System.Net;
+using OrgTasks.Links;
 using OrgTasks.Silo.Cluster;
 
 namespace OrgTasks.Silo.Hosting;
@@ -74,4 +75,10 @@ public sealed class SiloSettings
 
     /// <summary>Where agents' grains are activated in a cluster (see <see cref="Cluster.AgentPlacement"/>). Default: spread.</summary>
     public AgentPlacement AgentPlacement { get; set; } = AgentPlacement.Spread;
+
+    /// <summary>
+    /// TLS on the gateway and mutual TLS between silos, with this machine's local CA unless files are named; plaintext
+    /// only with <see cref="LinkSettings.Insecure"/>. Default: TLS with the local CA.
+    /// </summary>
+    public LinkSettings Links { get; set; } = new();
 }

@@ -10,7 +10,13 @@ namespace OrgTasks.Tests.Cluster;
 /// timing is the project's default; only the grains' retry and resume intervals are shortened, through the ordinary
 /// <c>OrgTasks__…</c> configuration variables, to keep the tests quick.
 /// </summary>
-public sealed class ClusterSilo(string name, string connectionString, string clusterId) : IAsyncDisposable
+/// <param name="name">How the silo is called in failure output.</param>
+/// <param name="connectionString">The cluster's database.</param>
+/// <param name="clusterId">The cluster's id.</param>
+/// <param name="arguments">More options for <c>orgtasks silo</c> (a certificate of another CA, <c>--insecure</c>).</param>
+/// <param name="environment">More environment variables (an own <c>ORGTASKS_CONFIG</c>).</param>
+public sealed class ClusterSilo(string name, string connectionString, string clusterId,
+    IReadOnlyList<string>? arguments = null, IReadOnlyDictionary<string, string>? environment = null) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _output = new();
@@ -37,15 +43,19 @@ public sealed class ClusterSilo(string name, string connectionString, string clu
         }
     }
 
-    public async Task StartAsync()
+    public async Task StartAsync() => await StartAsync(StartTimeout);
+
+    /// <summary>Starts the process and waits for "ready"; throws with the output when it exits or times out first.</summary>
+    public async Task StartAsync(TimeSpan timeout)
     {
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Record($"--- start {DateTime.UtcNow:HH:mm:ss.fff} ---");
         _process?.Dispose();
         var process = _process = OrgTasksProcess.Start(
             ["silo", "--storage", "postgres", "--connection", connectionString, "--cluster-id", clusterId,
-             "--silo-port", _ports[0].ToString(), "--gateway-port", _ports[1].ToString(), "--health-port", _ports[2].ToString()],
-            new Dictionary<string, string>
+             "--silo-port", _ports[0].ToString(), "--gateway-port", _ports[1].ToString(), "--health-port", _ports[2].ToString(),
+             .. arguments ?? []],
+            new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
             {
                 ["OrgTasks__RetryInterval"] = "00:00:00.500",
                 ["OrgTasks__ResumeInterval"] = "00:00:03",
@@ -59,7 +69,7 @@ public sealed class ClusterSilo(string name, string connectionString, string clu
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(StartTimeout));
+        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(timeout));
         if (first != ready.Task)
             throw new InvalidOperationException($"silo {Name} did not become ready ({(first == exited ? "exited" : "timed out")}):\n{Output}");
     }

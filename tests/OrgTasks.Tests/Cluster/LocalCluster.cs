@@ -16,11 +16,12 @@ public sealed class LocalCluster : IAsyncDisposable
     /// </summary>
     public const int PoolPerSilo = 60;
 
-    private LocalCluster(string connectionString, int size)
+    private LocalCluster(string connectionString, int size, bool poolAsGiven)
     {
         ConnectionString = connectionString;
         ClusterId = "cluster-" + Guid.NewGuid().ToString("N")[..8];
-        var pooled = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolPerSilo }.ConnectionString;
+        var pooled = poolAsGiven ? connectionString
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolPerSilo }.ConnectionString;
         Silos = Enumerable.Range(0, size).Select(i => new ClusterSilo($"silo{i}", pooled, ClusterId)).ToArray();
     }
 
@@ -33,9 +34,12 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Every silo's output, for a failure message.</summary>
     public string Output => string.Join("\n", Silos.Select(s => $"=== {s.Name} ===\n{s.Output}"));
 
-    public static async Task<LocalCluster> StartAsync(string connectionString, int size)
+    /// <param name="connectionString">The cluster's database.</param>
+    /// <param name="size">How many silos.</param>
+    /// <param name="poolAsGiven">Give every silo the connection string as it is, its pool included (or the default).</param>
+    public static async Task<LocalCluster> StartAsync(string connectionString, int size, bool poolAsGiven = false)
     {
-        var cluster = new LocalCluster(connectionString, size);
+        var cluster = new LocalCluster(connectionString, size, poolAsGiven);
         try
         {
             // The first silo migrates the schema alone; the others then start together and join it.
@@ -54,9 +58,10 @@ public sealed class LocalCluster : IAsyncDisposable
     /// Starts a cluster, runs <paramref name="test"/> on it and stops it; when the test fails, every silo's output goes
     /// to <paramref name="output"/> first, so the failure can be read.
     /// </summary>
-    public static async Task RunAsync(string connectionString, int size, Action<string> output, Func<LocalCluster, Task> test)
+    public static async Task RunAsync(string connectionString, int size, Action<string> output, Func<LocalCluster, Task> test,
+        bool poolAsGiven = false)
     {
-        await using var cluster = await StartAsync(connectionString, size);
+        await using var cluster = await StartAsync(connectionString, size, poolAsGiven);
         try
         {
             await test(cluster);

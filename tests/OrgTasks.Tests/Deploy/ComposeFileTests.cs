@@ -1,3 +1,4 @@
+using OrgTasks.Links;
 using OrgTasks.Silo.Health;
 using OrgTasks.Silo.Hosting;
 using OrgTasks.Tests.Organization;
@@ -20,7 +21,7 @@ public sealed class ComposeFileTests
     public void It_holds_postgres_the_schema_three_silos_and_an_optional_collector()
     {
         var services = Compose.Map("services").Keys.Order().ToList();
-        Assert.Equal(["otel-collector", "postgres", "schema", "silo1", "silo2", "silo3"], services);
+        Assert.Equal(["certs", "otel-collector", "postgres", "schema", "silo1", "silo2", "silo3"], services);
         Assert.Equal(["telemetry"], Service("otel-collector").Texts("profiles"));
         Assert.True(File.Exists(DeployFiles.PathOf(Path.Combine("compose", "otel-collector.yaml"))));
         Assert.NotEmpty(DeployFiles.Yaml(Path.Combine("compose", "otel-collector.yaml")).Single().Map("service", "pipelines"));
@@ -67,7 +68,31 @@ public sealed class ComposeFileTests
         Assert.Contains(Path.GetFileName(file), File.ReadAllLines(DeployFiles.PathOf(Path.Combine("compose", ".gitignore"))));
         // Pools: three silos' connections fit under the server's limit.
         var limit = int.Parse(Service("postgres").Texts("command").Single(a => a.StartsWith("max_connections=")).Split('=')[1]);
-        var pool = int.Parse(System.Text.RegularExpressions.Regex.Match(Service("silo1").Texts("entrypoint").Last(), @"Maximum Pool Size=(\d+)").Groups[1].Value);
+        // The default pool, unless the connection string names one, and the journals' own.
+        var named = System.Text.RegularExpressions.Regex.Match(Service("silo1").Texts("entrypoint").Last(), @"Maximum Pool Size=(\d+)");
+        var pool = (named.Success ? int.Parse(named.Groups[1].Value) : OrgTasks.Postgres.PostgresConnectionStrings.MaxPoolSize)
+            + OrgTasks.Postgres.Journals.PgJournalStore.ConnectionsFor(new());
         Assert.True(SiloNames.Length * pool < limit, $"{SiloNames.Length} × {pool} connections do not fit under max_connections={limit}");
+    }
+
+    [Fact]
+    public void Silos_link_with_the_certificates_the_certs_service_makes_in_the_volume_they_read()
+    {
+        var certs = Service("certs");
+        Assert.Equal("certs", certs.Texts("entrypoint").Last());
+        var config = certs.Text("environment", OrgTasks.Identity.OrgTasksConfigFolder.EnvironmentVariable);
+        var volume = certs.Texts("volumes").Single().Split(':');
+        Assert.Equal(config, volume[1]);
+        var tls = new LocalTlsFolder(Path.Combine(config, "tls"));
+        foreach (var silo in SiloNames)
+        {
+            var service = Service(silo);
+            Assert.Equal("service_completed_successfully", service.Text("depends_on", "certs", "condition"));
+            Assert.Contains($"{volume[0]}:{config}:ro", service.Texts("volumes"));
+            Assert.Equal(tls.SiloCertificate, service.Text("environment", LinkSettings.CertificateVariable));
+            Assert.Equal(tls.SiloKey, service.Text("environment", LinkSettings.CertificateKeyVariable));
+            Assert.Equal(tls.CaCertificate, service.Text("environment", LinkSettings.CaVariable));
+            Assert.DoesNotContain("--insecure", service.Texts("entrypoint").Last());
+        }
     }
 }

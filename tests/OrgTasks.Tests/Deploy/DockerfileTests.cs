@@ -21,6 +21,9 @@ public sealed class DockerfileTests
         Assert.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:10.0", stages[1]);
         var runtime = Lines.SkipWhile(l => l != stages[1]).ToArray();
         Assert.Contains("USER app", runtime);
+        // The configuration folder (the local CA) is the image user's, so a volume mounted there is writable by it.
+        Assert.Contains(runtime, l => l.StartsWith("ENV ORGTASKS_CONFIG=/config", StringComparison.Ordinal));
+        Assert.Contains(runtime, l => l.Contains("chown app:app /config", StringComparison.Ordinal));
         Assert.Contains(runtime, l => l.StartsWith("COPY --from=build", StringComparison.Ordinal));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrgTasks.Links;
 using OrgTasks.Silo.Health;
 using OrgTasks.Silo.Hosting;
 using YamlDotNet.RepresentationModel;
@@ -73,10 +74,29 @@ public sealed class KubernetesFileTests
     public void The_connection_comes_from_the_secret_the_example_describes()
     {
         var reference = Silo.Items("env").Single(e => e.Text("name") == "ORGTASKS_POSTGRES").At("valueFrom", "secretKeyRef");
-        var secret = DeployFiles.Yaml(Path.Combine("kubernetes", "secret.example.yaml")).Single();
+        var secret = DeployFiles.Yaml(Path.Combine("kubernetes", "secret.example.yaml")).Single(d => d.Text("metadata", "name") == reference.Text("name"));
         Assert.Equal("Secret", secret.Text("kind"));
         Assert.Equal(secret.Text("metadata", "name"), reference.Text("name"));
         Assert.True(secret.Map("stringData").ContainsKey(reference.Text("key")), "the example Secret lacks the key the Deployment reads");
+    }
+
+    [Fact]
+    public void The_silo_reads_its_certificate_key_and_CA_from_the_tls_secret_the_example_describes()
+    {
+        var env = Silo.Items("env").Where(e => ((YamlMappingNode)e).Children.ContainsKey(new YamlScalarNode("value")))
+            .ToDictionary(e => e.Text("name"), e => e.Text("value"));
+        var mount = Silo.Items("volumeMounts").Single(m => m.Text("name") == "tls");
+        Assert.Equal("true", mount.Text("readOnly"));
+        var volume = Pod.Items("spec", "volumes").Single(v => v.Text("name") == "tls");
+        var secretName = volume.Text("secret", "secretName");
+        var secret = DeployFiles.Yaml(Path.Combine("kubernetes", "secret.example.yaml")).Single(d => d.Text("metadata", "name") == secretName);
+        foreach (var variable in new[] { LinkSettings.CertificateVariable, LinkSettings.CertificateKeyVariable, LinkSettings.CaVariable })
+        {
+            var path = env[variable];
+            Assert.Equal(mount.Text("mountPath"), Path.GetDirectoryName(path));
+            Assert.True(secret.Map("stringData").ContainsKey(Path.GetFileName(path)), $"the example Secret {secretName} lacks {Path.GetFileName(path)}");
+        }
+        Assert.DoesNotContain("--insecure", Silo.Texts("args"));
     }
 
     [Fact]

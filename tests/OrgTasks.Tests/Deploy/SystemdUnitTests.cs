@@ -22,6 +22,9 @@ public sealed class SystemdUnitTests
         var shared = File.ReadAllLines(DeployFiles.PathOf(Path.Combine("systemd", "orgtasks.env.example")));
         Assert.Contains(shared, l => l.StartsWith("ORGTASKS_POSTGRES=", StringComparison.Ordinal));
         Assert.Contains(shared, l => l.StartsWith("ORGTASKS_CLUSTER_ID=", StringComparison.Ordinal));
+        // TLS from files (the unit's file system is read-only: nothing is made at start).
+        foreach (var variable in new[] { OrgTasks.Links.LinkSettings.CertificateVariable, OrgTasks.Links.LinkSettings.CertificateKeyVariable, OrgTasks.Links.LinkSettings.CaVariable })
+            Assert.Contains(shared, l => l.StartsWith(variable + "=/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class TestPostgresServer
             }
             await _managed.StartAsync();
             _users++;
-            return _managed.ConnectionString("postgres");
+            return _managed.AdminConnectionString("postgres");
         }
         finally
         {

@@ -45,14 +45,15 @@ public sealed class ManagedPostgresTests
     }
 
     [Fact]
-    public async Task The_server_listens_on_loopback_and_a_socket_in_its_own_folder_with_the_orgtasks_database_and_no_password()
+    public async Task The_server_listens_on_loopback_and_a_socket_in_its_own_folder_with_the_orgtasks_database_and_no_password_in_its_connection_string()
     {
         await using var scratch = new ManagedServerFolder();
         await scratch.Server.StartAsync();
         var connection = scratch.Server.ConnectionString();
 
-        Assert.Equal("127.0.0.1", await ScalarAsync<string>(connection, "SHOW listen_addresses"));
-        Assert.Equal(scratch.Server.ClusterDirectory, await ScalarAsync<string>(connection, "SHOW unix_socket_directories"));
+        // The server's own settings are the superuser's to read.
+        Assert.Equal("127.0.0.1", await ScalarAsync<string>(scratch.Server.AdminConnectionString(), "SHOW listen_addresses"));
+        Assert.Equal(scratch.Server.ClusterDirectory, await ScalarAsync<string>(scratch.Server.AdminConnectionString(), "SHOW unix_socket_directories"));
         Assert.True(File.Exists(Path.Combine(scratch.Server.ClusterDirectory, $".s.PGSQL.{scratch.Server.Port}")));
         Assert.Equal("orgtasks", await ScalarAsync<string>(connection, "SELECT current_database()"));
         var parsed = new NpgsqlConnectionStringBuilder(connection);
