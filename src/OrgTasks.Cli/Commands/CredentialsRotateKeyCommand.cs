@@ -7,7 +7,8 @@ namespace OrgTasks.Cli.Commands;
 /// <summary>
 /// <c>orgtasks credentials rotate-key</c>: a new signing key in the silos' key file. New credentials are signed with it;
 /// the old keys keep verifying until retired with <c>--retire KID</c> (then every credential they signed is refused).
-/// Silos read the file again within a second. With the default file, the operator's own credential is renewed too.
+/// Silos read the file again within a second. With the default file, the operator's own credential is renewed too. A
+/// file that does not exist yet is made (a cluster's first key file).
 /// </summary>
 internal static class CredentialsRotateKeyCommand
 {
@@ -19,11 +20,18 @@ internal static class CredentialsRotateKeyCommand
             HelpName = "FILE",
         };
         var retire = new Option<string?>("--retire") { Description = "Remove this key instead: credentials it signed stop working", HelpName = "KID" };
-        var command = new Command("rotate-key", "Add a new credential signing key (or retire an old one) in the silos' key file") { keys, retire };
+        var command = new Command("rotate-key", "Add a new credential signing key (or retire an old one) in the silos' key file; makes the file when there is none") { keys, retire };
         command.SetAction(result =>
         {
             var path = Path.GetFullPath(result.GetValue(keys) is { Length: > 0 } given ? given : OrgTasksConfigFolder.DefaultSigningKeysFile);
-            if (!File.Exists(path)) throw new CliException($"--signing-keys: no file '{path}'; a silo makes the default one on first start");
+            if (!File.Exists(path))
+            {
+                if (result.GetValue(retire) is { Length: > 0 }) throw new CliException($"--signing-keys: no file '{path}'");
+                // A cluster's first key file: made here, then handed to every silo (a Secret, a shared volume).
+                var made = SigningKeyRing.LoadOrCreate(path);
+                result.Out().WriteLine($"made {path} (mode 0600) with signing key {made.SigningKeyId}; every silo of the cluster reads this one file");
+                return ExitCodes.Ok;
+            }
             if (result.GetValue(retire) is { Length: > 0 } old)
             {
                 SigningKeyRing.Retire(path, old);

@@ -12,7 +12,7 @@ internal static class SiloCommand
 {
     public const string TelemetryVariable = "ORGTASKS_TELEMETRY";
     public const string ReadyLine = "ready";
-    public const string SigningKeysVariable = "ORGTASKS_SIGNING_KEYS";
+    public const string SigningKeysVariable = SiloSettings.SigningKeysVariable;
 
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(25);
 

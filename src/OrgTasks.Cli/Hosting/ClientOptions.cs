@@ -54,9 +54,9 @@ internal sealed class ClientOptions
     {
         var gateways = ParseGateways(result.GetValue(Gateway));
         var clusterId = result.GetValue(ClusterId) ?? DefaultClusterId;
-        var credential = ReadCredential(result.GetValue(Credential));
         var links = Links.Settings(result);
         RequireCertificateAuthority(links);
+        var credential = ReadCredential(result.GetValue(Credential));
         await GatewayProbe.RequireOneAsync(gateways, cancellation);
         try
         {

@@ -73,6 +73,9 @@ public sealed class SiloSettings
     /// </summary>
     public string? SigningKeysFile { get; set; }
 
+    /// <summary>The environment variable that names <see cref="SigningKeysFile"/> to <c>orgtasks silo</c>.</summary>
+    public const string SigningKeysVariable = "ORGTASKS_SIGNING_KEYS";
+
     /// <summary>Where agents' grains are activated in a cluster (see <see cref="Cluster.AgentPlacement"/>). Default: spread.</summary>
     public AgentPlacement AgentPlacement { get; set; } = AgentPlacement.Spread;
 

@@ -18,10 +18,10 @@ public sealed class ComposeFileTests
     private static YamlNode Service(string name) => Compose.At("services", name);
 
     [Fact]
-    public void It_holds_postgres_the_schema_three_silos_and_an_optional_collector()
+    public void It_holds_postgres_the_schema_the_certificates_the_keys_three_silos_and_an_optional_collector()
     {
         var services = Compose.Map("services").Keys.Order().ToList();
-        Assert.Equal(["certs", "otel-collector", "postgres", "schema", "silo1", "silo2", "silo3"], services);
+        Assert.Equal(["certs", "keys", "otel-collector", "postgres", "schema", "silo1", "silo2", "silo3"], services);
         Assert.Equal(["telemetry"], Service("otel-collector").Texts("profiles"));
         Assert.True(File.Exists(DeployFiles.PathOf(Path.Combine("compose", "otel-collector.yaml"))));
         Assert.NotEmpty(DeployFiles.Yaml(Path.Combine("compose", "otel-collector.yaml")).Single().Map("service", "pipelines"));
@@ -93,6 +93,26 @@ public sealed class ComposeFileTests
             Assert.Equal(tls.SiloKey, service.Text("environment", LinkSettings.CertificateKeyVariable));
             Assert.Equal(tls.CaCertificate, service.Text("environment", LinkSettings.CaVariable));
             Assert.DoesNotContain("--insecure", service.Texts("entrypoint").Last());
+        }
+    }
+
+    [Fact]
+    public void Silos_share_the_signing_keys_the_keys_service_makes_once_in_the_volume_they_read()
+    {
+        var keys = Service("keys");
+        var config = keys.Text("environment", OrgTasks.Identity.OrgTasksConfigFolder.EnvironmentVariable);
+        var file = Path.Combine(config, OrgTasks.Identity.OrgTasksConfigFolder.SigningKeysFileName);
+        var volume = keys.Texts("volumes").Single().Split(':');
+        Assert.Equal(config, volume[1]);
+        var made = keys.Texts("entrypoint").Last();
+        Assert.Contains($"test -f {file} ||", made);
+        Assert.Contains($"credentials rotate-key --signing-keys {file}", made);
+        foreach (var silo in SiloNames)
+        {
+            var service = Service(silo);
+            Assert.Equal("service_completed_successfully", service.Text("depends_on", "keys", "condition"));
+            Assert.Contains($"{volume[0]}:{config}:ro", service.Texts("volumes"));
+            Assert.Equal(file, service.Text("environment", OrgTasks.Silo.Hosting.SiloSettings.SigningKeysVariable));
         }
     }
 }

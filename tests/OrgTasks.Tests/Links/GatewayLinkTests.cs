@@ -16,12 +16,16 @@ public sealed class GatewayLinkTests
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The operator's credential the silo made in its own configuration folder when it started.</summary>
+    private static string OperatorOf(LinkSilo silo) =>
+        CredentialFile.Read(Path.Combine(silo.ConfigFolder, OrgTasks.Identity.OrgTasksConfigFolder.CredentialFileName));
+
     [Fact]
     public async Task Client_that_trusts_the_silos_CA_connects_and_the_silo_says_its_links_are_TLS()
     {
         await using var silo = await LinkSilo.StartAsync();
         Assert.Contains($"links: TLS, mutual between silos (CA {silo.CaPath})", silo.Output);
-        await using var connection = await OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, silo.ClusterId,
+        await using var connection = await OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { CertificateAuthorityPath = silo.CaPath });
         Assert.Empty(await connection.Client.GetBreachesAsync());
     }
@@ -32,7 +36,7 @@ public sealed class GatewayLinkTests
         await using var silo = await LinkSilo.StartAsync();
         var other = new LocalTlsFolder(Path.Combine(LinkFolders.NewConfigFolder(), "tls"));
         LocalCertificateAuthority.Ensure(other);
-        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, silo.ClusterId,
+        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { CertificateAuthorityPath = other.CaCertificate }));
     }
 
@@ -40,7 +44,7 @@ public sealed class GatewayLinkTests
     public async Task Plaintext_client_is_refused_by_a_TLS_silo()
     {
         await using var silo = await LinkSilo.StartAsync();
-        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, silo.ClusterId,
+        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { Insecure = true }));
     }
 
@@ -50,14 +54,14 @@ public sealed class GatewayLinkTests
         await using var silo = await LinkSilo.StartAsync("--insecure");
         Assert.Contains("links: PLAINTEXT (--insecure: links are not encrypted)", silo.Output);
         Assert.False(File.Exists(silo.CaPath), "an insecure silo makes no CA");
-        await using (var plain = await OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, silo.ClusterId,
+        await using (var plain = await OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { Insecure = true }))
         {
             Assert.Empty(await plain.Client.GetBreachesAsync());
         }
         var other = new LocalTlsFolder(Path.Combine(LinkFolders.NewConfigFolder(), "tls"));
         LocalCertificateAuthority.Ensure(other);
-        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, silo.ClusterId,
+        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { CertificateAuthorityPath = other.CaCertificate }));
     }
 
