@@ -45,7 +45,7 @@ public sealed class CallGate(
         }
         catch (AccessDeniedException refusal)
         {
-            refusals.Note(Describe(), Name(context), context.TargetId.Key.ToString() ?? "", refusal.Message);
+            refusals.Note(Auditor.CurrentActor(), Name(context), context.TargetId.Key.ToString() ?? "", refusal.Message);
             throw;
         }
     }
@@ -103,10 +103,6 @@ public sealed class CallGate(
     }
 
     private static string Who(Actor holder, Actor actor) => holder == actor ? actor.ToString() : $"{holder} as {actor}";
-
-    private static string Describe() => ActorContext.OnBehalf is { } by && ActorContext.Current is { } actor
-        ? $"{by} as {actor}"
-        : ActorContext.Current?.ToString() ?? "anonymous";
 
     private static string Name(IIncomingGrainCallContext context) =>
         $"{context.InterfaceMethod?.DeclaringType?.Name ?? context.InterfaceName}.{context.MethodName}";

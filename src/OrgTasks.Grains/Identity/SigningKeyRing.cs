@@ -173,7 +173,8 @@ public sealed class SigningKeyRing
         OrgTasksConfigFolder.WritePrivate(temporary, text);
         try
         {
-            // A hard link fails if the target exists: of two silos starting together, exactly one wins.
+            // Written whole under another name, then moved without overwriting: a reader never sees half a file, and of
+            // two silos starting together exactly one file wins (the other's move fails because the file exists).
             File.Move(temporary, path, overwrite: false);
         }
         finally
