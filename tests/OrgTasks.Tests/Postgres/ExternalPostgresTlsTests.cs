@@ -1,3 +1,4 @@
+using OrgTasks.Tests.Infrastructure;
 using System.Diagnostics;
 using Npgsql;
 using OrgTasks.Links;
@@ -32,7 +33,7 @@ public sealed class ExternalPostgresTlsTests
         };
         var store = await PostgresStore.OpenAsync(verified.ConnectionString, null);
         Assert.Contains("SSL Mode=VerifyFull", store.ConnectionString, StringComparison.OrdinalIgnoreCase);
-        Assert.True(await ScalarAsync<bool>(store.ConnectionString, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
+        Assert.True(await Sql.ScalarAsync<bool>(store.ConnectionString, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
 
         var other = new NpgsqlConnectionStringBuilder(verified.ConnectionString) { RootCertificate = stranger.CaCertificate };
         var refused = await Assert.ThrowsAsync<PostgresSetupException>(() => PostgresStore.OpenAsync(other.ConnectionString, null));
@@ -62,18 +63,7 @@ public sealed class ExternalPostgresTlsTests
             "ALTER SYSTEM SET ssl = on", "SELECT pg_reload_conf()",
         })
         {
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
+            await Sql.ExecuteAsync(admin, sql);
         }
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

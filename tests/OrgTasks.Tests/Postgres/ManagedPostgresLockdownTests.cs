@@ -1,3 +1,4 @@
+using OrgTasks.Tests.Infrastructure;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using Npgsql;
@@ -28,11 +29,11 @@ public sealed class ManagedPostgresLockdownTests
         await new SchemaMigrator(silo).ApplyAsync();
 
         Assert.Equal(ManagedPostgres.AppRole, new NpgsqlConnectionStringBuilder(silo).Username);
-        Assert.False(await ScalarAsync<bool>(silo, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
-        Assert.False(await ScalarAsync<bool>(silo, "SELECT rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user"));
-        Assert.Equal(ManagedPostgres.AppRole, await ScalarAsync<string>(silo, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"));
-        Assert.Equal(0L, await ScalarAsync<long>(silo, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner <> current_user"));
-        Assert.True(await ScalarAsync<long>(silo, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") > 0);
+        Assert.False(await Sql.ScalarAsync<bool>(silo, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
+        Assert.False(await Sql.ScalarAsync<bool>(silo, "SELECT rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user"));
+        Assert.Equal(ManagedPostgres.AppRole, await Sql.ScalarAsync<string>(silo, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(silo, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner <> current_user"));
+        Assert.True(await Sql.ScalarAsync<long>(silo, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") > 0);
     }
 
     [Fact]
@@ -54,9 +55,9 @@ public sealed class ManagedPostgresLockdownTests
                 Assert.Equal(PostgresErrorCodes.InvalidPassword, wrong.SqlState);
             }
         }
-        Assert.Equal(1, await ScalarAsync<int>(scratch.Server.ConnectionString(), "SELECT 1"));
+        Assert.Equal(1, await Sql.ScalarAsync<int>(scratch.Server.ConnectionString(), "SELECT 1"));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(scratch.Server.PasswordFilePath));
-        Assert.Equal("scram-sha-256", await ScalarAsync<string>(scratch.Server.AdminConnectionString(),
+        Assert.Equal("scram-sha-256", await Sql.ScalarAsync<string>(scratch.Server.AdminConnectionString(),
             "SELECT DISTINCT auth_method FROM pg_hba_file_rules WHERE error IS NULL"));
     }
 
@@ -79,7 +80,7 @@ public sealed class ManagedPostgresLockdownTests
             foreach (var run in new[] { init, status, text }) Assert.DoesNotContain(password, run.Stdout + run.Stderr);
         }
         // The string as printed is enough to connect: what a second silo on this machine is given.
-        Assert.Equal(ManagedPostgres.AppRole, await ScalarAsync<string>(printed.ConnectionString, "SELECT current_user::text"));
+        Assert.Equal(ManagedPostgres.AppRole, await Sql.ScalarAsync<string>(printed.ConnectionString, "SELECT current_user::text"));
     }
 
     [Fact]
@@ -113,26 +114,26 @@ public sealed class ManagedPostgresLockdownTests
     {
         await server.StartAsync();
         var inDatabase = server.AdminConnectionString(ManagedPostgres.Database, pooling: false);
-        await ExecuteAsync(inDatabase, "CREATE TABLE kept (word text); INSERT INTO kept VALUES ('iskra')");
-        await ExecuteAsync(inDatabase, $"REASSIGN OWNED BY {ManagedPostgres.AppRole} TO {ManagedPostgres.Superuser}; DROP OWNED BY {ManagedPostgres.AppRole}");
+        await Sql.ExecuteAsync(inDatabase, "CREATE TABLE kept (word text); INSERT INTO kept VALUES ('iskra')");
+        await Sql.ExecuteAsync(inDatabase, $"REASSIGN OWNED BY {ManagedPostgres.AppRole} TO {ManagedPostgres.Superuser}; DROP OWNED BY {ManagedPostgres.AppRole}");
         var admin = server.AdminConnectionString(pooling: false);
         File.WriteAllText(Path.Combine(server.ClusterDirectory, "pg_hba.conf"),
             "local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
         // One session: once the password is gone, only the reloaded trust lets a new one in.
-        await ExecuteAsync(admin, $"DROP ROLE {ManagedPostgres.AppRole}; ALTER ROLE {ManagedPostgres.Superuser} PASSWORD NULL; SELECT pg_reload_conf()");
+        await Sql.ExecuteAsync(admin, $"DROP ROLE {ManagedPostgres.AppRole}; ALTER ROLE {ManagedPostgres.Superuser} PASSWORD NULL; SELECT pg_reload_conf()");
         File.Delete(server.PasswordFilePath);
         NpgsqlConnection.ClearAllPools();
         var trusting = new NpgsqlConnectionStringBuilder(admin) { Passfile = "/dev/null" }.ConnectionString;
-        Assert.Equal(1, await ScalarAsync<int>(trusting, "SELECT 1"));
+        Assert.Equal(1, await Sql.ScalarAsync<int>(trusting, "SELECT 1"));
     }
 
     private static async Task AssertLockedDownWithDataAsync(ManagedPostgres server)
     {
         Assert.True(server.IsLockedDown);
         var silo = server.ConnectionString();
-        Assert.Equal("iskra", await ScalarAsync<string>(silo, "SELECT word FROM kept"));
-        Assert.Equal(ManagedPostgres.AppRole, await ScalarAsync<string>(silo, "SELECT tableowner::text FROM pg_tables WHERE tablename = 'kept'"));
-        Assert.False(await ScalarAsync<bool>(silo, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
+        Assert.Equal("iskra", await Sql.ScalarAsync<string>(silo, "SELECT word FROM kept"));
+        Assert.Equal(ManagedPostgres.AppRole, await Sql.ScalarAsync<string>(silo, "SELECT tableowner::text FROM pg_tables WHERE tablename = 'kept'"));
+        Assert.False(await Sql.ScalarAsync<bool>(silo, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
         var bare = new NpgsqlConnectionStringBuilder(server.AdminConnectionString(pooling: false)) { Passfile = "/dev/null" };
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => OpenAsync(bare.ConnectionString));
     }
@@ -148,21 +149,5 @@ public sealed class ManagedPostgresLockdownTests
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

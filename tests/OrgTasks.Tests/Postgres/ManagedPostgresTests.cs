@@ -1,3 +1,4 @@
+using OrgTasks.Tests.Infrastructure;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -19,7 +20,7 @@ public sealed class ManagedPostgresTests
         Assert.True(running is { Initialized: true, Running: true, Port: > 0, Version: > 0 });
         Assert.Equal(scratch.Folder, running.DataDirectory);
         Assert.Equal(Path.Combine(scratch.Folder, "postgres"), running.ClusterDirectory);
-        await ExecuteAsync(server.ConnectionString(), "CREATE TABLE kept (word text); INSERT INTO kept VALUES ('iskra')");
+        await Sql.ExecuteAsync(server.ConnectionString(), "CREATE TABLE kept (word text); INSERT INTO kept VALUES ('iskra')");
 
         Assert.True(await server.StopAsync());
         var stopped = await server.GetStatusAsync();
@@ -31,7 +32,7 @@ public sealed class ManagedPostgresTests
         Assert.True(await later.StartAsync());
         Assert.Equal(running.Port, later.Port);
         Assert.Equal(running.ConnectionString, later.ConnectionString());
-        Assert.Equal("iskra", await ScalarAsync<string>(later.ConnectionString(), "SELECT word FROM kept"));
+        Assert.Equal("iskra", await Sql.ScalarAsync<string>(later.ConnectionString(), "SELECT word FROM kept"));
     }
 
     [Fact]
@@ -52,10 +53,10 @@ public sealed class ManagedPostgresTests
         var connection = scratch.Server.ConnectionString();
 
         // The server's own settings are the superuser's to read.
-        Assert.Equal("127.0.0.1", await ScalarAsync<string>(scratch.Server.AdminConnectionString(), "SHOW listen_addresses"));
-        Assert.Equal(scratch.Server.ClusterDirectory, await ScalarAsync<string>(scratch.Server.AdminConnectionString(), "SHOW unix_socket_directories"));
+        Assert.Equal("127.0.0.1", await Sql.ScalarAsync<string>(scratch.Server.AdminConnectionString(), "SHOW listen_addresses"));
+        Assert.Equal(scratch.Server.ClusterDirectory, await Sql.ScalarAsync<string>(scratch.Server.AdminConnectionString(), "SHOW unix_socket_directories"));
         Assert.True(File.Exists(Path.Combine(scratch.Server.ClusterDirectory, $".s.PGSQL.{scratch.Server.Port}")));
-        Assert.Equal("orgtasks", await ScalarAsync<string>(connection, "SELECT current_database()"));
+        Assert.Equal("orgtasks", await Sql.ScalarAsync<string>(connection, "SELECT current_database()"));
         var parsed = new NpgsqlConnectionStringBuilder(connection);
         Assert.Equal(("127.0.0.1", null as string), (parsed.Host, parsed.Password));
         Assert.DoesNotContain("password", connection, StringComparison.OrdinalIgnoreCase);
@@ -77,7 +78,7 @@ public sealed class ManagedPostgresTests
 
         Assert.NotEqual(port, scratch.Server.Port);
         Assert.Equal(scratch.Server.Port, scratch.Open().Port);
-        Assert.Equal(1, await ScalarAsync<int>(scratch.Server.ConnectionString(), "SELECT 1"));
+        Assert.Equal(1, await Sql.ScalarAsync<int>(scratch.Server.ConnectionString(), "SELECT 1"));
     }
 
     [Fact]
@@ -97,21 +98,5 @@ public sealed class ManagedPostgresTests
     {
         Assert.Equal(Path.GetFullPath("some/where"), OrgTasksDataFolder.Resolve("some/where"));
         Assert.True(Path.IsPathRooted(OrgTasksDataFolder.Resolve(null)));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,8 +1,5 @@
-using OrgTasks.Errors;
-using OrgTasks.Life;
-using OrgTasks.Statements;
-using OrgTasks.Leaflets;
 using OrgTasks.Client;
+using OrgTasks.Errors;
 using OrgTasks.Grains;
 using OrgTasks.Identity;
 using OrgTasks.Tests.Infrastructure;

@@ -1,17 +1,14 @@
-using OrgTasks.Errors;
-using OrgTasks.Life;
-using OrgTasks.Statements;
-using OrgTasks.Leaflets;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 using OrgTasks.Client;
 using OrgTasks.Grains;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Identity;
+using OrgTasks.Life;
 using OrgTasks.Silo.Hosting;
 using OrgTasks.Tests.Infrastructure;
 using OrgTasks.Tests.Life;
+using Orleans.TestingHost;
 using Xunit.Abstractions;
 
 namespace OrgTasks.Tests.Security;

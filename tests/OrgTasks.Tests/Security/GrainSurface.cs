@@ -1,7 +1,3 @@
-using OrgTasks.Errors;
-using OrgTasks.Life;
-using OrgTasks.Statements;
-using OrgTasks.Leaflets;
 using System.Reflection;
 using OrgTasks.Grains;
 using OrgTasks.Identity;

@@ -1,19 +1,18 @@
-using OrgTasks.Errors;
-using OrgTasks.Life;
-using OrgTasks.Statements;
-using OrgTasks.Leaflets;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Orleans.Runtime;
 using OrgTasks.Audit;
 using OrgTasks.Client;
+using OrgTasks.Errors;
 using OrgTasks.Grains;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Identity;
+using OrgTasks.Leaflets;
+using OrgTasks.Statements;
 using OrgTasks.Tests.Infrastructure;
 using OrgTasks.Tests.Life;
+using Orleans.Runtime;
 
 namespace OrgTasks.Tests.Security;
 

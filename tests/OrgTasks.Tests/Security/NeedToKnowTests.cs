@@ -1,10 +1,8 @@
-using OrgTasks.Errors;
-using OrgTasks.Life;
-using OrgTasks.Statements;
-using OrgTasks.Leaflets;
 using OrgTasks.Client;
+using OrgTasks.Errors;
 using OrgTasks.Grains;
 using OrgTasks.Identity;
+using OrgTasks.Statements;
 using OrgTasks.Tests.Infrastructure;
 using OrgTasks.Tests.Life;
 
