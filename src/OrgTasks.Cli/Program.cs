@@ -12,7 +12,7 @@ root.AddGroup("statement", "Statements going up: send one, follow its route.",
 root.Add(InboxCommand.Create());
 root.Add(BreachesCommand.Create());
 root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture of its distribution.",
-    LeafletIssueCommand.Create(), LeafletStatusCommand.Create());
+    LeafletIssueCommand.Create(), LeafletStatusCommand.Create(), LeafletCloseCommand.Create());
 root.Add(ReportsCommand.Create());
 root.Add(RoutineCommand.Create());
 root.Add(PictureCommand.Create());

@@ -82,6 +82,13 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
     public Task<LeafletStatus> GetLeafletStatusAsync(string leafletId) =>
         As(Operator, () => Grains.GetGrain<ILeafletTrackerGrain>(leafletId).GetStatus());
 
+    /// <summary>
+    /// Ends a leaflet before every home has it, as <paramref name="officer"/> (the operator when none is given); the
+    /// homes never reached are recorded in its status.
+    /// </summary>
+    public Task<LeafletStatus> CloseLeafletAsync(string leafletId, string reason, Actor? officer = null) =>
+        As(officer ?? Operator, () => Grains.GetGrain<ILeafletTrackerGrain>(leafletId).Close(reason));
+
     /// <summary>The leaflet's status every <paramref name="interval"/> until it is complete (the last one yielded) or cancelled.</summary>
     public async IAsyncEnumerable<LeafletStatus> WatchCoverageAsync(string leafletId, TimeSpan interval,
         [EnumeratorCancellation] CancellationToken cancellation = default)
@@ -90,7 +97,7 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
         {
             var status = await Transient.RetryAsync(() => GetLeafletStatusAsync(leafletId), budget: null, Transient.QuickAttemptLimit, cancellation);
             yield return status;
-            if (status.Complete) yield break;
+            if (status.Complete || status.Closed is not null) yield break;
             await Task.Delay(interval, cancellation);
         }
     }

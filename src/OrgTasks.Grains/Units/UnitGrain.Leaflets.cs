@@ -141,13 +141,17 @@ public abstract partial class UnitGrain
         if (work.Complete is not null) return true;
         var ok = true;
         var leaflet = work.Leaflet;
+        // A cut-off unit holds the leaflet: its homes stay pending until it is back, and it says why.
+        var heldBecause = CutOffReason(config);
+        if (heldBecause is not null) ok = await ReportHeldAsync(work, heldBecause);
+        else if (!await CheckClosedAsync(work)) return false;
         var sends = new List<Task>();
         foreach (var child in config.Children)
         {
             if (work.ChildrenAcked.Contains(child.Unit.Id)) continue;
             sends.Add(SendToChildAsync(work, child));
         }
-        var shares = config.Shares;
+        IReadOnlyList<RouteShare> shares = heldBecause is not null || work.Closed ? [] : config.Shares;
         foreach (var share in shares)
         {
             if (work.Routes.ContainsKey(share.Key)) continue;
@@ -166,7 +170,7 @@ public abstract partial class UnitGrain
 
         // Done when every share the unit has now is delivered. A share from before an arrest changed who carries
         // what is not counted: its homes are in the current shares too, and the delivery records know who had them.
-        var routesDone = shares.All(share => work.Routes.ContainsKey(share.Key));
+        var routesDone = heldBecause is null && shares.All(share => work.Routes.ContainsKey(share.Key));
         if (routesDone && !work.RoutesReported && shares.Count > 0)
         {
             try
@@ -197,7 +201,7 @@ public abstract partial class UnitGrain
             {
                 LeafletId = leaflet.Id,
                 Unit = Id,
-                HomesTotal = routes.Sum(r => (long)r.HomesOnRoute) + work.ChildCoverage.Values.Sum(c => c.HomesTotal),
+                HomesTotal = (work.Closed ? config.OwnHomes : routes.Sum(r => (long)r.HomesOnRoute)) + work.ChildCoverage.Values.Sum(c => c.HomesTotal),
                 HomesReached = routes.Sum(r => (long)r.HomesReached) + work.ChildCoverage.Values.Sum(c => c.HomesReached),
                 Duplicates = routes.Sum(r => (long)r.Duplicates) + work.ChildCoverage.Values.Sum(c => c.Duplicates),
                 CompletedAt = Services.Clock.GetUtcNow(),

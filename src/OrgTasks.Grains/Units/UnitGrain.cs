@@ -52,9 +52,10 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
             if (Config is { Contact.Length: > 0 } previous && previous.Contact != config.Contact && !state.State.FormerContacts.Contains(previous.Contact))
                 state.State.FormerContacts.Add(previous.Contact);
             state.State.FormerContacts.Remove(config.Contact);
+            NoteCutOffChange(Config, config);
             state.State.Config = config;
             await state.WriteStateAsync();
-            if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null) Kick();
+            if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null || _leaflets.Count > 0) Kick();
         }
         // A unit configures the agents whose home it is: the directory fans out to units, units to agents.
         await FanOut.ForEachAsync(homeAgents, services.Options.FanOutLimit,
