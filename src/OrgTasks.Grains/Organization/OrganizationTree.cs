@@ -62,5 +62,6 @@ internal sealed class OrganizationTree
         Depth = depth,
         Affiliation = unit.Affiliation,
         Secrecy = unit.Secrecy,
+        CutOff = CutOffReasons.Of(unit),
     };
 }

@@ -11,12 +11,8 @@ public abstract partial class UnitGrain
     private bool _backFromCutOff;
 
     /// <summary>Why this unit cannot serve its own routes now; none when it can (or has no routes to serve).</summary>
-    private static string? CutOffReason(UnitConfig config)
-    {
-        if (!config.CutOff || config.RouteMembers.Count == 0) return null;
-        var carried = config.Shares.Select(s => s.Route).ToHashSet(StringComparer.Ordinal);
-        return config.RouteMembers.Any(route => !carried.Contains(route)) ? "cut off: no free member to carry routes" : "cut off: no contact";
-    }
+    private static string? CutOffReason(UnitConfig config) =>
+        config.RouteMembers.Count == 0 ? null : Organization.CutOffReasons.Of(config);
 
     private void NoteCutOffChange(UnitConfig? before, UnitConfig after)
     {

@@ -35,6 +35,13 @@ public sealed class PendingHomesCommandTests(SiloProcessFixture silo) : IDisposa
                 (straggler.GetProperty("unit").GetString(), straggler.GetProperty("reason").GetString()));
         }
 
+        // The picture names the cut-off group first, with its reason.
+        var picture = await silo.RunAsync("picture", city.Committee);
+        CliAssert.Succeeded(picture);
+        var outOfTune = picture.StdoutLines.SkipWhile(l => !l.Contains("out of tune (")).Skip(1).First();
+        Assert.StartsWith($"{city.Press} (distribution, contact (none)): cut off: no free member to carry routes; "
+            + $"{2 + LifeCommandCity.PavelHomes} home(s) pending for ", outOfTune.Trim());
+
         CliAssert.Succeeded(await silo.RunAsync("release", city.Agent("pavel")));
         var done = await silo.RunAsync("leaflet", "status", id, "--wait");
         CliAssert.Succeeded(done);
