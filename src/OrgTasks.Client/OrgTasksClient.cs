@@ -68,6 +68,13 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
         return await As(Operator, () => Grains.GetUnit(location.Unit).GetInbox(limit));
     }
 
+    /// <summary>Statements addressed to <paramref name="unit"/> held on their way in quarantine, with the warning's date.</summary>
+    public async Task<IReadOnlyList<QuarantinedStatement>> GetQuarantinedAsync(string unit)
+    {
+        await FindUnitAsync(unit);
+        return await As(Operator, () => Grains.GetGrain<IStatementLedgerGrain>(0).GetQuarantined(unit));
+    }
+
     /// <summary>Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when empty).</summary>
     public async Task<string> IssueLeafletAsync(string fromUnit, string title, string text, string? scope = null,
         TimeSpan? deadline = null, CancellationToken cancellation = default)

@@ -29,4 +29,6 @@ public enum NoticeKind
     ReportOverdue = 5,
     /// <summary>The committee took in a new member, or the Central Committee consented to the committee.</summary>
     Committee = 6,
+    /// <summary>Statements by a suspect still on their way are held in quarantine for the committee's review.</summary>
+    Quarantine = 7,
 }

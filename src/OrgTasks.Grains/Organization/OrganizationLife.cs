@@ -34,6 +34,8 @@ public sealed class OrganizationLife
     /// arrested, and a release ends the arrest but not the warning.
     /// </summary>
     [Id(11)] public HashSet<string> ArrestedUnderWarning { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>When the warning about each suspended agent was given (the first warning stands until it is cleared).</summary>
+    [Id(12)] public Dictionary<string, DateTimeOffset> WarnedAt { get; set; } = new(StringComparer.Ordinal);
 }
 
 [GenerateSerializer, Immutable]

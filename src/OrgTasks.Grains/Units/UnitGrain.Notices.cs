@@ -23,9 +23,16 @@ public abstract partial class UnitGrain
     {
         var config = RequireConfig();
         RequireInsider(config, "read the notices of");
-        IReadOnlyList<Notice> newest = State.Notices.AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, 10_000)).ToList();
+        // A suspect never reads the warning about itself: not while suspended (refused above), nor after a clear.
+        var reader = Callers.Require();
+        IReadOnlyList<Notice> newest = State.Notices.AsEnumerable().Reverse().Where(n => !AboutTheReader(n, reader))
+            .Take(Math.Clamp(limit, 1, 10_000)).ToList();
         return Task.FromResult(newest);
     }
+
+    private static bool AboutTheReader(Notice notice, Actor reader) =>
+        reader.Kind == ActorKind.Agent && notice.About == reader.Id
+        && notice.Kind is NoticeKind.Warning or NoticeKind.WarningLifted or NoticeKind.Quarantine;
 
     /// <summary>Members (free ones), delegates detailed here, the unit itself and operators; nobody else.</summary>
     private void RequireInsider(UnitConfig config, string what)
