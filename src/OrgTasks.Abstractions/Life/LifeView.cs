@@ -19,4 +19,6 @@ public sealed record LifeView
     [Id(8)] public IReadOnlyList<string> Reestablished { get; init; } = [];
     /// <summary>Suspended agent → when the warning about it was given.</summary>
     [Id(9)] public IReadOnlyDictionary<string, DateTimeOffset> WarnedAt { get; init; } = new Dictionary<string, DateTimeOffset>();
+    /// <summary>Every detailing of a delegate, with who did it, oldest first.</summary>
+    [Id(10)] public IReadOnlyList<DelegateDetail> DelegateDetails { get; init; } = [];
 }

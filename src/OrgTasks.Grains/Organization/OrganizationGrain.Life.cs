@@ -105,17 +105,20 @@ public sealed partial class OrganizationGrain
 
     public Task<LifeReport> DetailDelegate(string agent, string unit)
     {
-        RequireCommitteeOrCentre("detail a delegate");
+        var by = RequireDelegateOfficer(Callers.Require());
         var effective = RequireEffective();
         RequireId(agent, "agent");
         if (!effective.Units.TryGetValue(unit, out var target) || target.Unit.Kind.IsCentre())
             throw new NotFoundException($"organization '{Name}' has no group or committee '{unit}'");
         RequireNotLost(agent);
+        RequireOrganizationMember(effective, agent);
+        var at = services.Clock.GetUtcNow();
         return ChangeAsync("detailed a delegate to", unit, l =>
         {
             if (!l.Delegates.TryGetValue(unit, out var list)) l.Delegates[unit] = list = [];
             if (list.Contains(agent)) return false;
             list.Add(agent);
+            l.DelegateDetails.Add(new DelegateDetail { Agent = agent, Unit = unit, By = by.ToString(), At = at });
             return true;
         });
     }
@@ -155,6 +158,7 @@ public sealed partial class OrganizationGrain
             Proposals = l.Proposals.ToList(),
             Reestablished = l.Reestablished.Keys.Order(StringComparer.Ordinal).ToList(),
             WarnedAt = l.WarnedAt.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            DelegateDetails = l.DelegateDetails.ToList(),
         });
     }
 
