@@ -14,6 +14,7 @@ internal static class OrgValidator
         var index = IdRules.Check(draft, errors);
         CommitteeRules.Check(draft.Committee, index, errors);
         GroupRules.Check(draft, index, errors);
+        UnawareIdRules.Check(draft, index, errors);
         TreeRules.Check(draft, index, errors);
         HomeRules.Check(draft, index, errors);
     }

@@ -61,5 +61,5 @@ public sealed class LifeCity
     public string Factory => $"{District}/putilov";
     public string Strict => $"{Factory}/dist";
     public string Open => $"{Factory}/reading";
-    public string Circle => $"{District}/circle";
+    public string Circle => $"{P}-circle"; // an unaware group's id names no unit above it
 }
