@@ -32,8 +32,7 @@ public abstract partial class UnitGrain
         activity?.SetTag("orgtasks.leaflet.id", draft.Id);
         activity?.SetTag("orgtasks.unit", Id);
         var scopeId = string.IsNullOrWhiteSpace(draft.Scope) ? Id : draft.Scope;
-        var directory = GrainFactory.GetGrain<IOrganizationGrain>(config.Organization);
-        var units = await directory.GetScope(Id, scopeId); // refuses a scope outside this unit's subtree
+        var units = await ScopeAsync(config, scopeId); // refuses a scope outside this unit's subtree
         var scope = units[0].Unit;
 
         var now = Services.Clock.GetUtcNow();

@@ -43,7 +43,8 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
         RequireSystemCaller();
         if (config.Unit.Id != Id || !Serves(config.Unit.Kind))
             throw new InvalidRequestException($"unit '{Id}' cannot take the configuration of {config.Unit.Kind.Spelling()} '{config.Unit.Id}'");
-        if (Config is { } current && current.Organization != config.Organization)
+        if (config.Unit.Kind.IsCentre()) config = MergeCentre(config);
+        else if (Config is { } current && current.Organization != config.Organization)
             throw new InvalidRequestException($"unit '{Id}' already belongs to organization '{current.Organization}'");
 
         if (!Equals(Config, config))
