@@ -75,14 +75,18 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
         return await As(Operator, () => Grains.GetGrain<IStatementLedgerGrain>(0).GetQuarantined(unit));
     }
 
-    /// <summary>Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when empty).</summary>
+    /// <summary>
+    /// Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when
+    /// empty). For a propaganda group's material to its district groups, <paramref name="approvedBy"/> names the committee
+    /// that approves it (the call is made as that committee).
+    /// </summary>
     public async Task<string> IssueLeafletAsync(string fromUnit, string title, string text, string? scope = null,
-        TimeSpan? deadline = null, CancellationToken cancellation = default)
+        TimeSpan? deadline = null, CancellationToken cancellation = default, string? approvedBy = null)
     {
         var location = await FindUnitAsync(fromUnit);
         var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline };
         return await Transient.RetryAsync(
-            () => As(Actor.Unit(fromUnit), () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
+            () => As(Actor.Unit(approvedBy ?? fromUnit), () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
             cancellation: cancellation);
     }
 

@@ -13,6 +13,8 @@ public sealed record Leaflet
     [Id(4)] public required string Text { get; init; }
     [Id(5)] public required DateTimeOffset IssuedAt { get; init; }
     [Id(6)] public DateTimeOffset? Deadline { get; init; }
+    /// <summary>For a propaganda group's material sent through district groups: the committee that approved it.</summary>
+    [Id(7)] public string? ApprovedBy { get; init; }
 }
 
 /// <summary>What a client asks a unit to issue. The id is the client's, so that a retried issue is recognised.</summary>

@@ -43,6 +43,9 @@ internal sealed class OrganizationTree
             var unit = _units[id];
             result.Add(Summarize(unit, depth));
             foreach (var child in _children[id]) queue.Enqueue((child, depth + 1));
+            // A propaganda group's own leaflet also reaches the district groups it delivers through (only as the scope:
+            // a leaflet to the whole committee reaches those districts as the committee's children already).
+            if (depth == 0) foreach (var district in unit.DeliversThrough) queue.Enqueue((district.Unit.Id, depth + 1));
         }
         return result;
     }

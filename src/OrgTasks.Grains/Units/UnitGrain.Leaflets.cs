@@ -15,7 +15,7 @@ public abstract partial class UnitGrain
     {
         var config = RequireConfig();
         var caller = Callers.Require();
-        if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System))
+        if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System) && !ApprovesPropaganda(config, caller))
             throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}'");
         ArgumentNullException.ThrowIfNull(draft);
         if (string.IsNullOrWhiteSpace(draft.Id)) throw new InvalidRequestException("the leaflet needs an id");
@@ -34,6 +34,7 @@ public abstract partial class UnitGrain
         var scopeId = string.IsNullOrWhiteSpace(draft.Scope) ? Id : draft.Scope;
         var units = await ScopeAsync(config, scopeId); // refuses a scope outside this unit's subtree
         var scope = units[0].Unit;
+        RequireApproval(config, caller, scope.Id);
 
         var now = Services.Clock.GetUtcNow();
         var leaflet = new Leaflet
@@ -45,6 +46,7 @@ public abstract partial class UnitGrain
             Text = draft.Text,
             IssuedAt = now,
             Deadline = draft.Deadline is { } deadline ? now + deadline : null,
+            ApprovedBy = ApprovesPropaganda(config, caller) ? caller.Id : null,
         };
         var tracker = GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.Id);
         // The tracker keeps the first issue of this id: a retried issue sends the same leaflet again, no new one.
@@ -100,7 +102,7 @@ public abstract partial class UnitGrain
         var config = RequireConfig();
         var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(coverage);
-        if (!caller.IsUnit(coverage.Unit) || config.Children.All(c => c.Unit.Id != coverage.Unit))
+        if (!caller.IsUnit(coverage.Unit) || config.Children.Concat(config.DeliversThrough).All(c => c.Unit.Id != coverage.Unit))
             throw new AccessDeniedException($"{caller} may not report coverage of '{coverage.Unit}' to '{Id}'");
         // A report for a leaflet no longer open here is a late repeat: this unit already finished with it.
         if (_leaflets.TryGetValue(coverage.LeafletId, out var work))
@@ -145,7 +147,8 @@ public abstract partial class UnitGrain
         if (heldBecause is not null) ok = await ReportHeldAsync(work, heldBecause);
         else if (!await CheckClosedAsync(work)) return false;
         var sends = new List<Task>();
-        foreach (var child in config.Children)
+        var children = DeliveryChildren(config, leaflet);
+        foreach (var child in children)
         {
             if (work.ChildrenAcked.Contains(child.Unit.Id)) continue;
             sends.Add(SendToChildAsync(work, child));
@@ -193,7 +196,7 @@ public abstract partial class UnitGrain
 
         // Complete only once the tracker has this unit's routes too: a completed unit never sends that report again.
         var routesReported = work.RoutesReported || shares.Count == 0;
-        if (routesDone && routesReported && config.Children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
+        if (routesDone && routesReported && children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
         {
             var routes = shares.Select(share => work.Routes[share.Key]).ToList();
             var coverage = new SubtreeCoverage
@@ -242,7 +245,7 @@ public abstract partial class UnitGrain
             }
             else
             {
-                var above = config.Parent ?? CentreAbove(config, work.Leaflet.Scope);
+                var above = PropagandaAbove(config, work.Leaflet.Scope) ?? config.Parent ?? CentreAbove(config, work.Leaflet.Scope);
                 if (above is null) return true; // nobody above to tell (cannot happen for a leaflet that reached us)
                 await GrainFactory.GetUnit(above.Value).ReportCoverage(coverage);
             }
@@ -270,6 +273,7 @@ public abstract partial class UnitGrain
         if (caller.Kind == ActorKind.System) return true; // a tracker resuming an unfinished leaflet after a restart
         if (config.Parent is { } parent && caller.IsUnit(parent.Id)) return true;
         if (leaflet.Scope == config.Unit.Id && caller.IsUnit(leaflet.Issuer)) return true;
+        if (PropagandaAbove(config, leaflet.Scope) is { } propaganda && caller.IsUnit(propaganda.Id)) return true;
         return CentreAbove(config, caller.Id) is not null && caller.Kind == ActorKind.Unit;
     }
 

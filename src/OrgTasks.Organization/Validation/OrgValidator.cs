@@ -15,6 +15,7 @@ internal static class OrgValidator
         CommitteeRules.Check(draft.Committee, index, errors);
         GroupRules.Check(draft, index, errors);
         UnawareIdRules.Check(draft, index, errors);
+        PropagandaRules.Check(draft, errors);
         TreeRules.Check(draft, index, errors);
         HomeRules.Check(draft, index, errors);
     }
