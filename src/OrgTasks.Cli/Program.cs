@@ -32,6 +32,7 @@ root.Add(ReestablishCommand.Create());
 root.Add(NoticesCommand.Create());
 root.AddGroup("group", "A group's composition and activity, as far as the reader may see.", GroupShowCommand.Create());
 root.Add(LifeCommand.Create());
+root.Add(MeetingCommand.Create());
 LoadTestCommand.AddTo(root);
 root.ShowHelpWhenCalledAlone();
 
