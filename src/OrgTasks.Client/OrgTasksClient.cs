@@ -78,13 +78,13 @@ public sealed partial class OrgTasksClient(IGrainFactory grains)
     /// <summary>
     /// Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when
     /// empty). For a propaganda group's material to its district groups, <paramref name="approvedBy"/> names the committee
-    /// that approves it (the call is made as that committee).
+    /// that approves it (the call is made as that committee). With <paramref name="forKind"/>, only groups of that kind deliver it.
     /// </summary>
     public async Task<string> IssueLeafletAsync(string fromUnit, string title, string text, string? scope = null,
-        TimeSpan? deadline = null, CancellationToken cancellation = default, string? approvedBy = null)
+        TimeSpan? deadline = null, CancellationToken cancellation = default, string? approvedBy = null, UnitKind? forKind = null)
     {
         var location = await FindUnitAsync(fromUnit);
-        var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline };
+        var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline, ForKind = forKind };
         return await Transient.RetryAsync(
             () => As(Actor.Unit(approvedBy ?? fromUnit), () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
             cancellation: cancellation);

@@ -32,7 +32,7 @@ public abstract partial class UnitGrain
         activity?.SetTag("orgtasks.leaflet.id", draft.Id);
         activity?.SetTag("orgtasks.unit", Id);
         var scopeId = string.IsNullOrWhiteSpace(draft.Scope) ? Id : draft.Scope;
-        var units = await ScopeAsync(config, scopeId); // refuses a scope outside this unit's subtree
+        var units = ForKind(await ScopeAsync(config, scopeId), draft.ForKind); // refuses a scope outside this unit's subtree
         var scope = units[0].Unit;
         RequireApproval(config, caller, scope.Id);
 
@@ -47,6 +47,7 @@ public abstract partial class UnitGrain
             IssuedAt = now,
             Deadline = draft.Deadline is { } deadline ? now + deadline : null,
             ApprovedBy = ApprovesPropaganda(config, caller) ? caller.Id : null,
+            ForKind = draft.ForKind,
         };
         var tracker = GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.Id);
         // The tracker keeps the first issue of this id: a retried issue sends the same leaflet again, no new one.
@@ -143,7 +144,7 @@ public abstract partial class UnitGrain
         var ok = true;
         var leaflet = work.Leaflet;
         // A cut-off unit holds the leaflet: its homes stay pending until it is back, and it says why.
-        var heldBecause = CutOffReason(config);
+        var heldBecause = NotForThisKind(config, leaflet) ? null : CutOffReason(config);
         if (heldBecause is not null) ok = await ReportHeldAsync(work, heldBecause);
         else if (!await CheckClosedAsync(work)) return false;
         var sends = new List<Task>();
@@ -153,7 +154,7 @@ public abstract partial class UnitGrain
             if (work.ChildrenAcked.Contains(child.Unit.Id)) continue;
             sends.Add(SendToChildAsync(work, child));
         }
-        IReadOnlyList<RouteShare> shares = heldBecause is not null || work.Closed ? [] : config.Shares;
+        IReadOnlyList<RouteShare> shares = heldBecause is not null || work.Closed || NotForThisKind(config, leaflet) ? [] : config.Shares;
         foreach (var share in shares)
         {
             if (work.Routes.ContainsKey(share.Key)) continue;

@@ -81,6 +81,30 @@ public sealed class CentreTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_centres_digest_of_reports_from_reading_groups_goes_down_to_the_reading_groups_of_every_committee_only()
+    {
+        var centre = "c" + Guid.NewGuid().ToString("N")[..8];
+        var cities = new[] { await Client.AppliedAsync(new LifeCity(centre: centre)), await Client.AppliedAsync(new LifeCity(centre: centre)) };
+        var cc = cities[0].CentralCommittee;
+        // Members of the reading groups (kind reading) in both cities report to the centre; a distributor reports too.
+        foreach (var (city, agent, text) in new[] { (cities[0], "o2", "our circle read the Iskra aloud"), (cities[1], "o2", "we copy every issue by hand"),
+                     (cities[0], "c4", "routes done by six") })
+            await Client.DeliveredAsync(await Client.SendStatementAsync(city.A(agent), Addressee.CentralCommittee, text));
+
+        var (id, reports, committees) = await Client.IssueCentreDigestAsync(cc, OrgTasks.Plan.UnitKind.Reading);
+
+        Assert.Equal((2, 2), (reports, committees));
+        var status = await Client.CompleteAsync(id);
+        Assert.Equal((4L * LifeCity.HomesPerRoute, 0L), (status.HomesReached, status.Duplicates)); // o1 and o2 in each city
+        Assert.Empty(status.Stragglers);
+        var records = await fixture.Deliveries.LoadLeafletAsync(id);
+        Assert.Equal(cities.SelectMany(c => new[] { c.A("o1"), c.A("o2") }).Order(), records.Select(r => r.Route).Order());
+        var copy = await Client.GetLeafletStatusAsync(id);
+        Assert.Equal("From the centre to reading groups", copy.Title);
+        await Assert.ThrowsAsync<OrgTasks.Errors.InvalidRequestException>(() => Client.IssueCentreDigestAsync(cc, OrgTasks.Plan.UnitKind.Military));
+    }
+
+    [Fact]
     public async Task Generated_cities_carry_their_committees_id_and_share_one_cluster_and_centre()
     {
         var p = "g" + Guid.NewGuid().ToString("N")[..8];
