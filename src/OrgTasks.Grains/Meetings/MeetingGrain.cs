@@ -37,7 +37,12 @@ public sealed class MeetingGrain(
             throw new NotFoundException($"no committee '{plan.Committee}' in any applied organization");
         var committeeConfig = await GrainFactory.GetUnit(committee.Unit).GetConfig();
         RequireOfficer(Callers.Require(), committeeConfig!);
-        if (state.State.Plan is not null) return View(whole: true); // a retried plan: the first one stands
+        if (state.State.Plan is not null)
+        {
+            // A retried plan: the first one stands; invitations that did not arrive are sent again.
+            await SendInvitationsAsync();
+            return View(whole: true);
+        }
 
         var units = new List<UnitConfig>();
         foreach (var id in invited)
@@ -57,21 +62,40 @@ public sealed class MeetingGrain(
             Contacts = units.ToDictionary(u => u.Unit.Id, u => u.Contact, StringComparer.Ordinal),
         };
         await state.WriteStateAsync(); // recorded before any invitation leaves: a retry finds the plan
+        await SendInvitationsAsync();
+        return View(whole: true);
+    }
 
-        // Each invitation names the place, the time and its own unit only, addressed to the unit's contact.
-        foreach (var unit in units)
+    /// <summary>
+    /// Each invitation names the place, the time and its own unit only, addressed to the unit's contact, and goes down
+    /// the contacts' chain from the committee: each unit on the way hands it to its own child.
+    /// </summary>
+    private async Task SendInvitationsAsync()
+    {
+        var plan = state.State.Plan!;
+        var pending = state.State.Units.Where(u => !state.State.Delivered.Contains(u.Id)).ToList();
+        if (pending.Count == 0) return;
+        var tree = (await GrainFactory.GetGrain<IOrganizationGrain>(state.State.Organization).Describe(null))
+            .ToDictionary(u => u.Unit.Id, StringComparer.Ordinal);
+        foreach (var unit in pending)
         {
-            await GrainFactory.GetUnit(unit.Unit).Notify(new Notice
+            var chain = new List<UnitRef>();
+            for (var at = unit.Id; at != plan.Committee && tree.TryGetValue(at, out var summary); at = summary.Parent ?? plan.Committee)
+                chain.Insert(0, summary.Unit);
+            var contact = state.State.Contacts.GetValueOrDefault(unit.Id, "");
+            var invitation = new Notice
             {
-                Id = $"meeting:{plan.Id}:{unit.Unit.Id}",
+                Id = $"meeting:{plan.Id}:{unit.Id}",
                 Kind = NoticeKind.Meeting,
                 At = services.Clock.GetUtcNow(),
-                About = unit.Contact,
+                About = contact,
                 Text = $"meeting {plan.Id}: {plan.Place.Trim()} at {plan.At:yyyy-MM-dd HH:mm} UTC; "
-                    + $"answer how many of {unit.Unit.Id} will come (`orgtasks meeting answer {plan.Id} --unit {unit.Unit.Id} --coming N`)",
-            });
+                    + $"answer how many of {unit.Id} will come (`orgtasks meeting answer {plan.Id} --unit {unit.Id} --coming N`)",
+            };
+            await GrainFactory.GetUnit(new UnitRef(plan.Committee, UnitKind.Committee)).PassInvitation(invitation, chain);
+            state.State.Delivered.Add(unit.Id);
+            await state.WriteStateAsync();
         }
-        return View(whole: true);
     }
 
     public async Task<MeetingView> Answer(string unit, int coming)

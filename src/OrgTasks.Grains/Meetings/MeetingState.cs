@@ -13,4 +13,6 @@ public sealed class MeetingState
     /// <summary>Unit → the contact the invitation was addressed to.</summary>
     [Id(3)] public Dictionary<string, string> Contacts { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public Dictionary<string, Invitation> Answers { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Units whose invitation reached them (a retried plan sends the others again).</summary>
+    [Id(5)] public HashSet<string> Delivered { get; set; } = new(StringComparer.Ordinal);
 }

@@ -12,6 +12,11 @@ public abstract partial class UnitGrain
         if (caller.Kind is not (ActorKind.System or ActorKind.Operator or ActorKind.Unit))
             throw new AccessDeniedException($"{caller} may not pin notices on '{Id}'");
         ArgumentNullException.ThrowIfNull(notice);
+        await PinAsync(notice);
+    }
+
+    private async Task PinAsync(Notice notice)
+    {
         if (State.Notices.Any(n => n.Id == notice.Id)) return; // a retried notice
         State.Notices.Add(notice);
         var kept = Services.Options.NoticesKept;

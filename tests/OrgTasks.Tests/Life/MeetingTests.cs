@@ -1,5 +1,6 @@
 using OrgTasks.Client;
 using OrgTasks.Errors;
+using OrgTasks.Grains;
 using OrgTasks.Identity;
 using OrgTasks.Life;
 using OrgTasks.Tests.Infrastructure;
@@ -35,8 +36,16 @@ public sealed class MeetingTests(ClusterFixture fixture)
             foreach (var other in new[] { city.Strict, city.Open, city.Circle }.Where(u => u != unit))
                 Assert.DoesNotContain(other, notice.Text);
         }
-        Assert.DoesNotContain(await Client.GetNoticesAsync(city.District), n => n.Kind == NoticeKind.Meeting);
+        // The district and the factory carried invitations down the chain but keep none.
+        foreach (var onTheWay in new[] { city.Committee, city.District, city.Factory })
+            Assert.DoesNotContain(await Client.GetNoticesAsync(onTheWay), n => n.Kind == NoticeKind.Meeting);
         Assert.True(meeting.Whole);
+
+        // Only the unit above may hand an invitation on: a sibling cannot slip one in.
+        var forged = new Notice { Id = "meeting:forged", Kind = NoticeKind.Meeting, At = Evening, About = city.A("c1"), Text = "come alone" };
+        var strict = await Client.FindUnitAsync(city.Strict);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => OrgTasksClient.As(Actor.Unit(city.Open),
+            async () => { await Client.Grains.GetUnit(strict.Unit).PassInvitation(forged, []); return 0; }));
     }
 
     [Fact]
