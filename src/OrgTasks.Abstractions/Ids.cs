@@ -10,6 +10,7 @@ public static class Ids
 {
     public static string NewStatementId() => "s-" + Random64();
     public static string NewLeafletId() => "l-" + Random64();
+    public static string NewMeetingId() => "m-" + Random64();
 
     private static string Random64() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

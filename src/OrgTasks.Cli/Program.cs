@@ -12,7 +12,7 @@ root.AddGroup("statement", "Statements going up: send one, follow its route.",
 root.Add(InboxCommand.Create());
 root.Add(BreachesCommand.Create());
 root.AddGroup("leaflet", "Leaflets going down: issue one, see the exact picture of its distribution.",
-    LeafletIssueCommand.Create(), LeafletStatusCommand.Create());
+    LeafletIssueCommand.Create(), LeafletStatusCommand.Create(), LeafletCloseCommand.Create());
 root.Add(ReportsCommand.Create());
 root.Add(RoutineCommand.Create());
 root.Add(PictureCommand.Create());
@@ -36,6 +36,7 @@ root.Add(LifeCommand.Create());
 // Secrecy: who may act, proven by credentials; what officers did, in the audit trail.
 root.Add(CredentialsCommand.Create());
 root.Add(AuditCommand.Create());
+root.Add(MeetingCommand.Create());
 LoadTestCommand.AddTo(root);
 root.ShowHelpWhenCalledAlone();
 

@@ -45,8 +45,12 @@ public sealed partial class OrgTasksClient
     public async Task<LifeReport> ConsentAsync(string committee) =>
         await As(Operator, async () => await (await LifeOfUnitAsync(committee)).Consent());
 
-    public async Task<LifeReport> DetailDelegateAsync(string agent, string unit) =>
-        await As(Operator, async () => await (await LifeOfUnitAsync(unit)).DetailDelegate(agent, unit));
+    /// <summary>Details <paramref name="agent"/> to <paramref name="unit"/> as <paramref name="by"/> (the operator when none is given).</summary>
+    public async Task<LifeReport> DetailDelegateAsync(string agent, string unit, Actor? by = null)
+    {
+        var life = await LifeOfUnitAsync(unit);
+        return await As(by ?? Operator, () => life.DetailDelegate(agent, unit));
+    }
 
     /// <summary>Installs the centre's public key in every organization of the cluster (or the one named).</summary>
     public async Task<IReadOnlyList<LifeReport>> InstallCentreKeyAsync(byte[] publicKey, string? organization = null)

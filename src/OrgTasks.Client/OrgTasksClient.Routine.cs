@@ -38,10 +38,28 @@ public sealed partial class OrgTasksClient
         return views;
     }
 
+    /// <summary>Every organization whose committee names <paramref name="centre"/> as its Central Committee or Central Organ, whole.</summary>
+    private async Task<IReadOnlyList<(string Organization, string? Root)>> OrganizationsUnderAsync(string centre)
+    {
+        var result = new List<(string, string?)>();
+        foreach (var (organization, committee) in (await ListOrganizationsAsync()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var config = await As(Operator, () => Grains.GetUnit(new UnitRef(committee, UnitKind.Committee)).GetConfig());
+            if (config?.CentralCommittee?.Id == centre || config?.CentralOrgan?.Id == centre) result.Add((organization, null));
+        }
+        return result;
+    }
+
     /// <summary>(organization, subtree root) pairs: the one holding <paramref name="unit"/>, or all of them.</summary>
     private async Task<IReadOnlyList<(string Organization, string? Root)>> RoutinesAsync(string? unit)
     {
-        if (!string.IsNullOrWhiteSpace(unit)) return [((await FindUnitAsync(unit)).Organization, unit)];
+        if (!string.IsNullOrWhiteSpace(unit))
+        {
+            var location = await FindUnitAsync(unit);
+            // A central body is shared by every committee that names it: its picture and reports span all of them.
+            if (location.Unit.Kind.IsCentre()) return await OrganizationsUnderAsync(unit);
+            return [(location.Organization, unit)];
+        }
         return (await ListOrganizationsAsync()).Keys.Order(StringComparer.Ordinal).Select(o => (o, (string?)null)).ToList();
     }
 }

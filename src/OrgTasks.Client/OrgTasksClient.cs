@@ -77,13 +77,26 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         return await As(Operator, () => Grains.GetUnit(location.Unit).GetInbox(limit));
     }
 
-    /// <summary>Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when empty).</summary>
-    /// <remarks><paramref name="issuer"/>: the officer who issues it (the credential's holder when null).</remarks>
+    /// <summary>Statements addressed to <paramref name="unit"/> held on their way in quarantine, with the warning's date.</summary>
+    public async Task<IReadOnlyList<QuarantinedStatement>> GetQuarantinedAsync(string unit)
+    {
+        await FindUnitAsync(unit);
+        return await As(Operator, () => Grains.GetGrain<IStatementLedgerGrain>(0).GetQuarantined(unit));
+    }
+
+    /// <summary>
+    /// Issues a leaflet from <paramref name="fromUnit"/> to the subtree of <paramref name="scope"/> (the issuer's own when
+    /// empty). For a propaganda group's material to its district groups, <paramref name="approvedBy"/> names the committee
+    /// that approves it (the credential's holder must be the operator or one of that committee's officers). With
+    /// <paramref name="forKind"/>, only groups of that kind deliver it. <paramref name="issuer"/>: the officer who issues it
+    /// (the credential's holder when null).
+    /// </summary>
     public async Task<string> IssueLeafletAsync(string fromUnit, string title, string text, string? scope = null,
-        TimeSpan? deadline = null, CancellationToken cancellation = default, Actor? issuer = null)
+        TimeSpan? deadline = null, CancellationToken cancellation = default, string? approvedBy = null, UnitKind? forKind = null,
+        Actor? issuer = null)
     {
         var location = await FindUnitAsync(fromUnit);
-        var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline };
+        var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline, ForKind = forKind, ApprovedBy = approvedBy };
         return await Transient.RetryAsync(
             () => As(issuer, () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
             cancellation: cancellation);
@@ -91,6 +104,13 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
 
     public Task<LeafletStatus> GetLeafletStatusAsync(string leafletId) =>
         As(Operator, () => Grains.GetGrain<ILeafletTrackerGrain>(leafletId).GetStatus());
+
+    /// <summary>
+    /// Ends a leaflet before every home has it, as <paramref name="officer"/> (the operator when none is given); the
+    /// homes never reached are recorded in its status.
+    /// </summary>
+    public Task<LeafletStatus> CloseLeafletAsync(string leafletId, string reason, Actor? officer = null) =>
+        As(officer ?? Operator, () => Grains.GetGrain<ILeafletTrackerGrain>(leafletId).Close(reason));
 
     /// <summary>The leaflet's status every <paramref name="interval"/> until it is complete (the last one yielded) or cancelled.</summary>
     public async IAsyncEnumerable<LeafletStatus> WatchCoverageAsync(string leafletId, TimeSpan interval,
@@ -100,7 +120,7 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         {
             var status = await Transient.RetryAsync(() => GetLeafletStatusAsync(leafletId), budget: null, Transient.QuickAttemptLimit, cancellation);
             yield return status;
-            if (status.Complete) yield break;
+            if (status.Complete || status.Closed is not null) yield break;
             await Task.Delay(interval, cancellation);
         }
     }

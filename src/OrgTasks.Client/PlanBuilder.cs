@@ -129,6 +129,8 @@ public static class PlanBuilder
                 SubtreeHomes = subtreeHomes[id],
                 District = Nearest(id, Spec.GroupKind.District),
                 Factory = Nearest(id, Spec.GroupKind.Factory),
+                DeliversThrough = group.DeliversThrough.Select(d => new ChildLink(refs[d], groups[d].Contact, Affiliation(groups[d].Affiliation))).ToList(),
+                CarriesFor = groups.Values.Where(p => p.DeliversThrough.Contains(id)).Select(p => refs[p.Id]).ToList(),
             });
         }
 

@@ -24,6 +24,24 @@ public interface ILeafletTrackerGrain : IGrainWithStringKey
     [Access(Clients.Operator | Clients.Agent, Relation = "an officer of the issuing unit")]
     Task<LeafletStatus> GetStatus();
 
+    /// <summary>
+    /// A unit in scope holds the leaflet instead of delivering it (it is cut off): its homes stay pending and it is a
+    /// straggler with <paramref name="reason"/> until it reports its routes. Callers: that unit only.
+    /// </summary>
+    [Access(Clients.None)]
+    Task ReportHeld(string unit, string reason);
+
+    /// <summary>
+    /// An officer (an operator, the issuer, a central body above it, or a free member of the issuing committee) ends
+    /// the leaflet before every home has it; the homes never reached are recorded. Closing again changes nothing.
+    /// </summary>
+    [Access(Clients.Operator | Clients.Agent, Relation = "a free member of the issuing committee or central body")]
+    Task<LeafletStatus> Close(string reason);
+
+    /// <summary>Whether an officer closed the leaflet. Callers: units in scope, before delivering a leaflet they held.</summary>
+    [Access(Clients.None)]
+    Task<bool> IsClosed();
+
     /// <summary>Per unit with routes: homes reached and when its routes were all served (for <c>orgtasks picture</c>).</summary>
     [Access(Clients.None)]
     Task<OrgTasks.Routine.LeafletTimings> GetTimings();

@@ -12,4 +12,12 @@ public interface INoticeBoard : IGrainWithStringKey
     /// <summary>The latest notices, newest first. Members of the unit, its delegates and operators may read them.</summary>
     [Access(Clients.Operator | Clients.Agent, Relation = "a free member of the unit or a delegate detailed there")]
     Task<IReadOnlyList<Notice>> GetNotices(int limit);
+
+    /// <summary>
+    /// Carries a meeting invitation one unit down the contacts' chain toward the invited unit (the last of
+    /// <paramref name="below"/>), which pins it for its contact. Callers: the meeting grain (to the committee), then
+    /// each unit to its own child on the way.
+    /// </summary>
+    [Access(Clients.None)]
+    Task PassInvitation(Notice invitation, IReadOnlyList<OrgTasks.Plan.UnitRef> below);
 }

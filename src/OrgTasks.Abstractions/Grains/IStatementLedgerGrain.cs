@@ -11,4 +11,11 @@ public interface IStatementLedgerGrain : IGrainWithIntegerKey
     /// <summary>Statements held longer than the breach limit anywhere in the organization, oldest first.</summary>
     [Access(Clients.Operator)]
     Task<IReadOnlyList<Breach>> GetBreaches();
+
+    /// <summary>
+    /// Statements addressed to <paramref name="unit"/> (a committee or a central body) that are held on their way in
+    /// quarantine, with the date of the warning about their author. Callers: operators and the unit itself.
+    /// </summary>
+    [Access(Clients.Operator)]
+    Task<IReadOnlyList<QuarantinedStatement>> GetQuarantined(string unit);
 }

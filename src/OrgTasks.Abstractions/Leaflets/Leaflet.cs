@@ -13,6 +13,10 @@ public sealed record Leaflet
     [Id(4)] public required string Text { get; init; }
     [Id(5)] public required DateTimeOffset IssuedAt { get; init; }
     [Id(6)] public DateTimeOffset? Deadline { get; init; }
+    /// <summary>For a propaganda group's material sent through district groups: the committee that approved it.</summary>
+    [Id(7)] public string? ApprovedBy { get; init; }
+    /// <summary>Only the groups of this kind deliver it (the centre's digest for similar groups); every unit when empty.</summary>
+    [Id(8)] public OrgTasks.Plan.UnitKind? ForKind { get; init; }
 }
 
 /// <summary>What a client asks a unit to issue. The id is the client's, so that a retried issue is recognised.</summary>
@@ -25,4 +29,8 @@ public sealed record LeafletDraft
     /// <summary>The unit to reach with its whole subtree; the issuer itself when empty.</summary>
     [Id(3)] public string? Scope { get; init; }
     [Id(4)] public TimeSpan? Deadline { get; init; }
+    /// <summary>Only the groups of this kind in scope deliver it; the others only pass it on.</summary>
+    [Id(5)] public OrgTasks.Plan.UnitKind? ForKind { get; init; }
+    /// <summary>For a propaganda group's material to its district groups: the committee that approves it.</summary>
+    [Id(6)] public string? ApprovedBy { get; init; }
 }

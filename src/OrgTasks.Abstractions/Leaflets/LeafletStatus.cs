@@ -27,6 +27,23 @@ public sealed record LeafletStatus
     [Id(18)] public int UnitsTotal { get; init; }
     [Id(19)] public int UnitsComplete { get; init; }
     [Id(20)] public bool DeadlinePassed { get; init; }
+    /// <summary>Set when an officer closed the leaflet before every home had it: the homes never reached stay recorded.</summary>
+    [Id(21)] public LeafletClosure? Closed { get; init; }
+    /// <summary>Homes in scope that do not have the leaflet yet (or never got it, once closed).</summary>
+    public long HomesPending => HomesTotal - HomesReached;
+}
+
+/// <summary>An officer's decision that a leaflet will go no further: who, when, why, and what it never reached.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LeafletClosure
+{
+    [Id(0)] public required DateTimeOffset At { get; init; }
+    /// <summary>The acting identity that closed it (<c>agent:…</c>, <c>unit:…</c>, <c>operator:…</c>).</summary>
+    [Id(1)] public required string By { get; init; }
+    [Id(2)] public required string Reason { get; init; }
+    [Id(3)] public required long HomesNeverReached { get; init; }
+    /// <summary>The units whose routes were not all served when it was closed.</summary>
+    [Id(4)] public IReadOnlyList<string> UnitsNeverReached { get; init; } = [];
 }
 
 /// <summary>Coverage of one district or factory subtree.</summary>
@@ -51,4 +68,6 @@ public sealed record Straggler
     [Id(2)] public required string Contact { get; init; }
     [Id(3)] public required long HomesTotal { get; init; }
     [Id(4)] public string? District { get; init; }
+    /// <summary>Why the unit holds the leaflet instead of delivering it (<c>cut off: no contact</c>); empty while it is just at work.</summary>
+    [Id(5)] public string? Reason { get; init; }
 }

@@ -17,4 +17,8 @@ public sealed record LifeView
     [Id(7)] public IReadOnlyList<Proposal> Proposals { get; init; } = [];
     /// <summary>Groups re-established from their sealed deposit.</summary>
     [Id(8)] public IReadOnlyList<string> Reestablished { get; init; } = [];
+    /// <summary>Suspended agent → when the warning about it was given.</summary>
+    [Id(9)] public IReadOnlyDictionary<string, DateTimeOffset> WarnedAt { get; init; } = new Dictionary<string, DateTimeOffset>();
+    /// <summary>Every detailing of a delegate, with who did it, oldest first.</summary>
+    [Id(10)] public IReadOnlyList<DelegateDetail> DelegateDetails { get; init; } = [];
 }

@@ -29,4 +29,8 @@ public enum NoticeKind
     ReportOverdue = 5,
     /// <summary>The committee took in a new member, or the Central Committee consented to the committee.</summary>
     Committee = 6,
+    /// <summary>Statements by a suspect still on their way are held in quarantine for the committee's review.</summary>
+    Quarantine = 7,
+    /// <summary>An invitation to a secret meeting, addressed to the unit's contact: place, time and this unit only.</summary>
+    Meeting = 8,
 }

@@ -50,4 +50,8 @@ public sealed record UnitConfig
     [Id(25)] public bool AwaitingConsent { get; init; }
     /// <summary>For the committee: its routine (distributions, reports, idle alarm); the defaults when the file says nothing.</summary>
     [Id(26)] public RoutineSchedule? Routine { get; init; }
+    /// <summary>For a propaganda group: the district groups its own leaflets go through to their distributors.</summary>
+    [Id(27)] public IReadOnlyList<ChildLink> DeliversThrough { get; init; } = [];
+    /// <summary>For a district group: the propaganda groups whose leaflets it carries (and reports back to).</summary>
+    [Id(28)] public IReadOnlyList<UnitRef> CarriesFor { get; init; } = [];
 }

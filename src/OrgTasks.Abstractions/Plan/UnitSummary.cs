@@ -18,4 +18,6 @@ public sealed record UnitSummary
     [Id(11)] public Secrecy Secrecy { get; init; }
     /// <summary>Agents whose routes this unit serves (only those with homes).</summary>
     [Id(12)] public IReadOnlyList<string> RouteMembers { get; init; } = [];
+    /// <summary>Why the unit is cut off (<c>cut off: no contact</c>); empty when it is not.</summary>
+    [Id(13)] public string? CutOff { get; init; }
 }

@@ -7,6 +7,9 @@ public sealed record LeafletTimings
     [Id(0)] public required string LeafletId { get; init; }
     [Id(1)] public required DateTimeOffset IssuedAt { get; init; }
     [Id(2)] public IReadOnlyList<UnitTiming> Units { get; init; } = [];
+    [Id(3)] public DateTimeOffset? Deadline { get; init; }
+    /// <summary>An officer closed it: its homes are never reached, no longer pending.</summary>
+    [Id(4)] public bool Closed { get; init; }
 }
 
 [GenerateSerializer, Immutable]

@@ -37,4 +37,7 @@ public sealed record UnitPicture
     [Id(12)] public IReadOnlyList<string> OutOfTune { get; init; } = [];
     [Id(13)] public int Depth { get; init; }
     [Id(14)] public int LeafletsCounted { get; init; }
+    /// <summary>Homes of the unit's own routes still waiting for recent leaflets past their deadline (or
+    /// <c>PictureBuilder.PendingAfter</c> after issue without one).</summary>
+    [Id(15)] public long HomesPending { get; init; }
 }

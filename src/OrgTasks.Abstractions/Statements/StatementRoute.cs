@@ -13,6 +13,8 @@ public sealed record StatementRoute
     [Id(5)] public bool Delivered { get; init; }
     /// <summary>Set when it has been held longer than the breach limit: names the contact (or empty role) holding it.</summary>
     [Id(6)] public Breach? Breach { get; init; }
+    /// <summary>Set while it is held because its author is under a provocateur warning.</summary>
+    [Id(7)] public QuarantineMark? Quarantine { get; init; }
 }
 
 /// <summary>A statement stuck at a hop past the configured limit: the letter's breach, made visible.</summary>

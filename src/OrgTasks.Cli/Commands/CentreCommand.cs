@@ -9,7 +9,7 @@ internal static class CentreCommand
     {
         var centre = new Command("centre", "The centre's key pair: groups seal their lists of contacts with its public key; only its private key opens them")
         {
-            CentreKeysCommand.Create(), CentreInstallCommand.Create(),
+            CentreKeysCommand.Create(), CentreInstallCommand.Create(), CentreDigestCommand.Create(),
         };
         centre.ShowHelpWhenCalledAlone();
         return centre;

@@ -17,12 +17,23 @@ internal static class InboxCommand
             if (count < 1) throw new CliException("--limit: must be at least 1");
             var unitId = result.GetRequiredValue(unit);
             var entries = await client.GetInboxAsync(unitId, count);
+            var quarantined = await client.GetQuarantinedAsync(unitId);
             if (result.GetValue(json))
             {
-                Json.Write(result.Out(), entries);
+                // The arrived entries as before, then each statement held in quarantine on its way here, marked so.
+                var rows = entries.Select(e => (object)e).Concat(quarantined.Select(q => new
+                {
+                    q.Statement,
+                    Quarantined = true,
+                    q.Quarantine.WarnedAt,
+                    q.Quarantine.HeldBy,
+                    q.Quarantine.HeldSince,
+                })).ToList();
+                Json.Write(result.Out(), rows);
                 return ExitCodes.Ok;
             }
             var output = result.Out();
+            WriteQuarantined(output, unitId, quarantined);
             if (entries.Count == 0)
             {
                 output.WriteLine($"inbox of {unitId}: empty");
@@ -40,5 +51,19 @@ internal static class InboxCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Statements on their way here held because their author is under a warning: first, so the review is not missed.</summary>
+    private static void WriteQuarantined(TextWriter output, string unitId, IReadOnlyList<QuarantinedStatement> quarantined)
+    {
+        if (quarantined.Count == 0) return;
+        output.WriteLine($"quarantined on the way to {unitId}: {Format.Count(quarantined.Count)} statement(s) held for review");
+        var table = new Table("WARNED (UTC)", "ID", "KIND", "AUTHOR", "HELD AT", "TEXT");
+        foreach (var q in quarantined)
+        {
+            table.Add(q.Quarantine.WarnedAt is { } at ? Format.Time(at) : Format.None, q.Statement.Id, Format.Spelling(q.Statement.Kind),
+                q.Statement.Author, q.Quarantine.HeldBy, Format.Clip(q.Statement.Text, 60));
+        }
+        table.Write(output);
     }
 }

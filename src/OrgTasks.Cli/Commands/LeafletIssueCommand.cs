@@ -15,13 +15,18 @@ internal static class LeafletIssueCommand
         var text = new Option<string?>("--text") { Description = "The leaflet's text", HelpName = "TEXT" };
         var textFile = new Option<string?>("--text-file") { Description = "Read the leaflet's text from this file", HelpName = "FILE" };
         var deadline = Durations.Option("--deadline", "Every home should have it within this time");
+        var approvedBy = new Option<string?>("--approved-by")
+        {
+            Description = "For a propaganda group's material to the district groups it delivers through: the committee that approves (and so issues) it",
+            HelpName = "COMMITTEE",
+        };
         var wait = new Option<bool>("--wait")
         {
             Description = "Show progress on stderr until every home has it or the deadline passes (exit code 3), then the report",
         };
         var command = new Command("issue", "Issue a leaflet down to the distributors' homes; prints its id alone on the last line")
         {
-            from, scope, title, text, textFile, deadline, wait,
+            from, scope, title, text, textFile, deadline, wait, approvedBy,
         };
         command.Validators.Add(result =>
         {
@@ -33,7 +38,8 @@ internal static class LeafletIssueCommand
             var issuer = result.GetRequiredValue(from);
             var scopeId = result.GetValue(scope);
             var body = result.GetValue(text) ?? ReadText(result.GetValue(textFile));
-            var id = await client.IssueLeafletAsync(issuer, result.GetRequiredValue(title), body, scopeId, result.GetValue(deadline), cancellation);
+            var id = await client.IssueLeafletAsync(issuer, result.GetRequiredValue(title), body, scopeId, result.GetValue(deadline), cancellation,
+                result.GetValue(approvedBy));
 
             var output = result.Out();
             if (!result.GetValue(wait))

@@ -9,7 +9,7 @@ internal static class CoverageWait
     /// </summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The last status seen: complete, or past its deadline (<see cref="LeafletStatus.DeadlinePassed"/>).</summary>
+    /// <summary>The last status seen: complete, past its deadline (<see cref="LeafletStatus.DeadlinePassed"/>), or closed.</summary>
     public static async Task<LeafletStatus> WaitAsync(OrgTasksClient client, string leafletId, CoverageProgress progress,
         CancellationToken cancellation)
     {
@@ -20,7 +20,7 @@ internal static class CoverageWait
             {
                 progress.Report(status);
                 last = status;
-                if (status.DeadlinePassed) break;
+                if (status.DeadlinePassed || status.Closed is not null) break;
             }
         }
         finally

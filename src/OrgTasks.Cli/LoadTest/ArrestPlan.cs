@@ -38,14 +38,25 @@ internal sealed class ArrestPlan
 
     /// <summary>
     /// Which distributors to arrest: <paramref name="rate"/> of those with homes, chosen at random with a fixed seed so
-    /// a run can be repeated. A group's contact is as likely to be taken as anyone: that is the interesting case.
+    /// a run can be repeated. A group's contact is as likely to be taken as anyone: that is the interesting case. An
+    /// agent whose arrest would cut its group off (no contact or alternate left, or nobody left) is passed over: a
+    /// cut-off group holds the leaflet until it is back, and this plan releases only after the leaflet has arrived.
     /// </summary>
     public static IReadOnlyList<string> Pick(OrganizationSpec spec, double rate, int seed)
     {
         var distributors = spec.Agents.Where(a => a.HomeCount > 0).Select(a => a.Id).ToArray();
         var count = (int)Math.Round(distributors.Length * rate);
         new Random(seed).Shuffle(distributors);
-        return distributors.Take(count).ToList();
+        var groupsOf = spec.Groups.SelectMany(g => g.Members.Select(m => (Member: m, Group: g))).ToLookup(p => p.Member, p => p.Group, StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        bool Taken(string agent, string candidate) => agent == candidate || taken.Contains(agent);
+        foreach (var agent in distributors)
+        {
+            if (taken.Count == count) break;
+            if (groupsOf[agent].Any(g => g.Alternates.Prepend(g.Contact).All(c => Taken(c, agent)) || g.Members.All(m => Taken(m, agent)))) continue;
+            taken.Add(agent);
+        }
+        return distributors.Where(taken.Contains).ToList();
     }
 
     /// <summary>Arrests every chosen agent while the leaflet travels.</summary>

@@ -20,6 +20,11 @@ internal static class LeafletReport
         output.WriteLine($"  time to       50 %: {Format.Seconds(status.SecondsTo50)}   90 %: {Format.Seconds(status.SecondsTo90)}   "
             + $"99 %: {Format.Seconds(status.SecondsTo99)}   100 %: {Format.Seconds(status.SecondsTo100)}");
         output.WriteLine($"  duplicates    {Format.Count(status.Duplicates)}{(status.Duplicates > 0 ? "  (homes handed the leaflet twice: a fault)" : "")}");
+        if (status.Closed is { } closed)
+            output.WriteLine($"  closed        {Format.Time(closed.At)} by {closed.By}: {closed.Reason}; "
+                + $"{Format.Count(closed.HomesNeverReached)} home(s) in {Format.Count(closed.UnitsNeverReached.Count)} unit(s) never reached");
+        else if (!status.Complete && status.HomesPending > 0)
+            output.WriteLine($"  pending       {Format.Count(status.HomesPending)} home(s) still to reach");
 
         WriteAreas(output, "districts", "DISTRICT", status.Districts, status.Districts.Count);
         WriteAreas(output, "factories", "FACTORY", status.Factories, TopRows);
@@ -35,7 +40,7 @@ internal static class LeafletReport
 
     private static string Completion(LeafletStatus status) => status.CompletedAt is { } done
         ? $", complete after {Format.Seconds((done - status.IssuedAt).TotalSeconds)}"
-        : ", not complete";
+        : status.Closed is not null ? ", closed before every home had it" : ", not complete";
 
     /// <summary>Least covered first: the rows worth a look come before the ones that are done.</summary>
     private static void WriteAreas(TextWriter output, string title, string header, IReadOnlyList<AreaCoverage> areas, int rows)
@@ -69,9 +74,9 @@ internal static class LeafletReport
         }
         output.WriteLine($"stragglers: who is playing out of tune ({Format.Count(stragglers.Count)} unit(s) with routes not yet served"
             + (stragglers.Count > TopRows ? $", first {TopRows} shown; --json for all)" : ")"));
-        var table = new Table("UNIT", "KIND", "CONTACT", "HOMES", "DISTRICT").AlignRight(3);
+        var table = new Table("UNIT", "KIND", "CONTACT", "HOMES", "DISTRICT", "WHY").AlignRight(3);
         foreach (var s in stragglers.Take(TopRows))
-            table.Add(s.Unit, s.Kind, Contact(s.Contact), Format.Count(s.HomesTotal), s.District ?? Format.None);
+            table.Add(s.Unit, s.Kind, Contact(s.Contact), Format.Count(s.HomesTotal), s.District ?? Format.None, s.Reason ?? "at work");
         table.Write(output);
     }
 

@@ -20,8 +20,14 @@ internal static class RouteText
         output.WriteLine(route.Delivered
             ? $"delivered: in the inbox of {route.Where}"
             : $"not delivered yet: now held at {route.Where ?? "(nowhere recorded)"}");
+        if (route.Quarantine is { } mark) output.WriteLine(QuarantineLine(mark));
         if (route.Breach is { } breach) output.WriteLine(BreachLine(breach));
     }
+
+    /// <summary>Why it waits: the author is under a warning; it travels on once the warning is lifted.</summary>
+    public static string QuarantineLine(QuarantineMark mark) =>
+        $"quarantined: held at {mark.HeldBy} since {Format.Time(mark.HeldSince)}; "
+        + $"its author is under a warning of {(mark.WarnedAt is { } at ? Format.Time(at) : "(date not recorded)")}, for review";
 
     /// <summary>The one line that must not go unnoticed.</summary>
     public static string BreachLine(Breach breach) =>

@@ -8,7 +8,9 @@ public static class CoveragePicture
         IReadOnlyList<UnitSummary> units,
         IReadOnlyDictionary<string, IReadOnlyList<RouteDelivery>> reportsByUnit,
         SubtreeCoverage? complete,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? held = null,
+        LeafletClosure? closed = null)
     {
         var withRoutes = units.Where(u => u.RouteMembers.Count > 0).ToList();
         var homesTotal = units.Sum(u => u.OwnHomes);
@@ -53,7 +55,8 @@ public static class CoveragePicture
             };
         }
 
-        var deadlinePassed = leaflet.Deadline is { } deadline && now > deadline && complete is null;
+        var deadlinePassed = leaflet.Deadline is { } deadline && now > deadline && complete is null && closed is null;
+        string? HeldBecause(UnitSummary u) => held is not null && held.TryGetValue(u.Unit.Id, out var reason) ? reason : null;
         return new LeafletStatus
         {
             LeafletId = leaflet.Id,
@@ -73,8 +76,9 @@ public static class CoveragePicture
             SecondsTo100 = homesReached >= homesTotal ? SecondsTo(1.0) : null,
             Districts = units.Where(u => u.Unit.Kind == UnitKind.District).Select(u => Area(u, byDistrict)).ToList(),
             Factories = units.Where(u => u.Unit.Kind == UnitKind.Factory).Select(u => Area(u, byFactory)).ToList(),
+            // Units that hold the leaflet because they are cut off come first: they will not catch up by themselves.
             Stragglers = withRoutes.Where(u => !Reported(u))
-                .OrderByDescending(u => u.OwnHomes).ThenBy(u => u.Unit.Id, StringComparer.Ordinal)
+                .OrderBy(u => HeldBecause(u) is null).ThenByDescending(u => u.OwnHomes).ThenBy(u => u.Unit.Id, StringComparer.Ordinal)
                 .Select(u => new Straggler
                 {
                     Unit = u.Unit.Id,
@@ -82,11 +86,13 @@ public static class CoveragePicture
                     Contact = u.Contact,
                     HomesTotal = u.OwnHomes,
                     District = u.District,
+                    Reason = HeldBecause(u),
                 })
                 .ToList(),
             UnitsTotal = withRoutes.Count,
             UnitsComplete = withRoutes.Count(Reported),
             DeadlinePassed = deadlinePassed,
+            Closed = closed,
         };
     }
 }

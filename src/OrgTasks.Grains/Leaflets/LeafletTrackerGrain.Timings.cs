@@ -17,6 +17,13 @@ public sealed partial class LeafletTrackerGrain
                 CompletedAt = reported && routes!.Count > 0 ? routes.Max(r => r.DeliveredAt) : null,
             };
         }).ToList();
-        return Task.FromResult(new LeafletTimings { LeafletId = leaflet.Id, IssuedAt = leaflet.IssuedAt, Units = units });
+        return Task.FromResult(new LeafletTimings
+        {
+            LeafletId = leaflet.Id,
+            IssuedAt = leaflet.IssuedAt,
+            Units = units,
+            Deadline = leaflet.Deadline,
+            Closed = state.State.Closed is not null,
+        });
     }
 }

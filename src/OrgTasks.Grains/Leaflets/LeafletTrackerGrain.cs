@@ -65,7 +65,8 @@ public sealed partial class LeafletTrackerGrain(
         if (caller.Kind != ActorKind.Unit || caller.Id != report.Unit || !UnitIds.Contains(report.Unit))
             throw new AccessDeniedException($"{caller} may not report for '{report.Unit}'");
         _reports[report.Unit] = report.Routes;
-        return Task.CompletedTask;
+        // A unit that was held (cut off) and is back: its reason goes; written only on this rare transition.
+        return state.State.Held.Remove(report.Unit) ? state.WriteStateAsync() : Task.CompletedTask;
     }
 
     public async Task ReportComplete(SubtreeCoverage coverage)
@@ -94,13 +95,14 @@ public sealed partial class LeafletTrackerGrain(
         {
             throw new AccessDeniedException($"{caller} may not read the picture of leaflet '{leaflet.Id}'");
         }
-        return CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow());
+        return CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow(),
+            state.State.Held, state.State.Closed);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ResumeReminder) return;
-        if (state.State.Leaflet is not { } leaflet || state.State.Complete is not null)
+        if (state.State.Leaflet is not { } leaflet || state.State.Complete is not null || state.State.Closed is not null)
         {
             await UnregisterAsync();
             return;
@@ -114,7 +116,8 @@ public sealed partial class LeafletTrackerGrain(
 
     private async Task CompleteAsync(SubtreeCoverage coverage)
     {
-        if (state.State.Complete is not null) return;
+        // A closed leaflet stays closed: a group coming back afterwards does not make it complete.
+        if (state.State.Complete is not null || state.State.Closed is not null) return;
         state.State.Complete = coverage;
         await state.WriteStateAsync();
         OrgTasksTelemetry.CoverageSeconds.Record((coverage.CompletedAt - RequireLeaflet().IssuedAt).TotalSeconds);

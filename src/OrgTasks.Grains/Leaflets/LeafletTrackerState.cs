@@ -11,4 +11,8 @@ public sealed class LeafletTrackerState
     [Id(0)] public Leaflet? Leaflet { get; set; }
     [Id(1)] public List<UnitSummary> Units { get; set; } = [];
     [Id(2)] public SubtreeCoverage? Complete { get; set; }
+    /// <summary>Units holding the leaflet because they are cut off, with the reason. Written only when a unit is cut
+    /// off or back (rare), never per delivery.</summary>
+    [Id(3)] public Dictionary<string, string> Held { get; set; } = new(StringComparer.Ordinal);
+    [Id(4)] public LeafletClosure? Closed { get; set; }
 }

@@ -61,8 +61,19 @@ public sealed partial class OrganizationGrain
         if (string.IsNullOrWhiteSpace(reason)) throw new InvalidRequestException("a warning needs a reason");
         if (reason.Length > 2000) throw new InvalidRequestException($"the reason has {reason.Length:N0} characters; at most 2,000 are accepted");
         RequireCommitteeOrCentre("warn about a provocateur");
-        var report = await ChangeStandingAsync(suspect, StandingEvent.Warn, "warned about", reason);
+        var at = services.Clock.GetUtcNow();
+        // Recorded with the warning itself (the same write); a repeated warning keeps the first date.
+        var firstWarning = !life.State.WarnedAt.ContainsKey(suspect);
+        if (firstWarning) life.State.WarnedAt[suspect] = at;
+        LifeReport report;
+        try { report = await ChangeStandingAsync(suspect, StandingEvent.Warn, "warned about", reason); }
+        catch when (firstWarning)
+        {
+            life.State.WarnedAt.Remove(suspect);
+            throw;
+        }
         await WarnKnownGroupsAsync(suspect, reason.Trim(), lifted: false);
+        await TellCommitteeOfQuarantineAsync(suspect, life.State.WarnedAt[suspect]);
         return report;
     }
 
@@ -70,6 +81,7 @@ public sealed partial class OrganizationGrain
     {
         RequireCommitteeOrCentre("lift a warning");
         var report = await ChangeStandingAsync(agent, StandingEvent.Clear, "cleared", reason: null);
+        if (life.State.WarnedAt.Remove(agent)) await life.WriteStateAsync();
         await WarnKnownGroupsAsync(agent, "", lifted: true);
         return report;
     }
@@ -98,17 +110,20 @@ public sealed partial class OrganizationGrain
 
     public Task<LifeReport> DetailDelegate(string agent, string unit)
     {
-        RequireCommitteeOrCentre("detail a delegate");
+        var by = RequireDelegateOfficer(Callers.Require());
         var effective = RequireEffective();
         RequireId(agent, "agent");
         if (!effective.Units.TryGetValue(unit, out var target) || target.Unit.Kind.IsCentre())
             throw new NotFoundException($"organization '{Name}' has no group or committee '{unit}'");
         RequireNotLost(agent);
+        RequireOrganizationMember(effective, agent);
+        var at = services.Clock.GetUtcNow();
         return ChangeAsync("detailed a delegate to", unit, l =>
         {
             if (!l.Delegates.TryGetValue(unit, out var list)) l.Delegates[unit] = list = [];
             if (list.Contains(agent)) return false;
             list.Add(agent);
+            l.DelegateDetails.Add(new DelegateDetail { Agent = agent, Unit = unit, By = by.ToString(), At = at });
             return true;
         });
     }
@@ -148,6 +163,8 @@ public sealed partial class OrganizationGrain
             CentreKey = l.CentreKey is { } key ? DepositSeal.KeyId(key) : "",
             Proposals = l.Proposals.ToList(),
             Reestablished = l.Reestablished.Keys.Order(StringComparer.Ordinal).ToList(),
+            WarnedAt = l.WarnedAt.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            DelegateDetails = l.DelegateDetails.ToList(),
         });
     }
 

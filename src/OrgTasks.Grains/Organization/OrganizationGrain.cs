@@ -135,7 +135,9 @@ public sealed partial class OrganizationGrain(
         var foreign = new System.Collections.Concurrent.ConcurrentBag<string>();
         await FanOut.ForEachAsync(units, services.Options.FanOutLimit, async unit =>
         {
-            if (await GrainFactory.GetUnit(unit.Unit).GetConfig() is { } existing && existing.Organization != name)
+            // The central bodies are shared by every organization that names them (one centre, many committees).
+            if (await GrainFactory.GetUnit(unit.Unit).GetConfig() is { } existing && existing.Organization != name
+                && !(unit.Unit.Kind.IsCentre() && existing.Unit.Kind == unit.Unit.Kind))
                 foreign.Add($"unit '{unit.Unit.Id}' belongs to organization '{existing.Organization}'");
         });
         await FanOut.ForEachAsync(agents, services.Options.FanOutLimit, async agent =>

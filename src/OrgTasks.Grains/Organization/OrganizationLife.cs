@@ -34,6 +34,10 @@ public sealed class OrganizationLife
     /// arrested, and a release ends the arrest but not the warning.
     /// </summary>
     [Id(11)] public HashSet<string> ArrestedUnderWarning { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>When the warning about each suspended agent was given (the first warning stands until it is cleared).</summary>
+    [Id(12)] public Dictionary<string, DateTimeOffset> WarnedAt { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Every detailing of a delegate, in order, with who did it.</summary>
+    [Id(13)] public List<DelegateDetail> DelegateDetails { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable]

@@ -47,6 +47,11 @@ internal sealed class OrganizationTree
             result.Add(Summarize(unit, depth));
             foreach (var child in _children[id])
                 if (_units.ContainsKey(child) && seen.Add(child)) queue.Enqueue((child, depth + 1));
+            // A propaganda group's own leaflet also reaches the district groups it delivers through (only as the scope:
+            // a leaflet to the whole committee reaches those districts as the committee's children already).
+            if (depth == 0)
+                foreach (var district in unit.DeliversThrough)
+                    if (_units.ContainsKey(district.Unit.Id) && seen.Add(district.Unit.Id)) queue.Enqueue((district.Unit.Id, depth + 1));
         }
         return result;
     }
@@ -66,5 +71,6 @@ internal sealed class OrganizationTree
         Depth = depth,
         Affiliation = unit.Affiliation,
         Secrecy = unit.Secrecy,
+        CutOff = CutOffReasons.Of(unit),
     };
 }

@@ -17,6 +17,8 @@ public static class PictureBuilder
     public const double SlackSeconds = 1.0;
     /// <summary>A unit's coverage is poor when it is this far below its peers' median.</summary>
     public const double CoverageGap = 0.10;
+    /// <summary>Homes of a leaflet without a deadline are overdue this long after its issue (with one, at its deadline).</summary>
+    public static readonly TimeSpan PendingAfter = TimeSpan.FromMinutes(15);
 
     public static IReadOnlyList<UnitPicture> Build(
         IReadOnlyList<UnitSummary> units,
@@ -24,7 +26,8 @@ public static class PictureBuilder
         IReadOnlyDictionary<string, GroupReportStatus> reports,
         IReadOnlyList<LeafletTimings> leaflets,
         IReadOnlyDictionary<string, HeldCount> held,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyList<IdleArea>? idle = null)
     {
         var index = units.Select((u, i) => (u.Unit.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var parent = units.Select(u => u.Parent is { } p && index.TryGetValue(p, out var pi) ? pi : -1).ToArray();
@@ -32,13 +35,22 @@ public static class PictureBuilder
         var total = new long[units.Count];
         var delays = units.Select(_ => new List<double>()).ToArray();
         var counted = new int[units.Count];
+        // Homes still waiting past the leaflet's deadline: an absolute fault, whatever the unit's peers do.
+        var pending = new long[units.Count];
+        var pendingSince = new DateTimeOffset?[units.Count];
 
         foreach (var leaflet in leaflets)
         {
             var slowest = new Dictionary<int, double>();
+            var overdueAt = leaflet.Deadline ?? leaflet.IssuedAt + PendingAfter;
             foreach (var timing in leaflet.Units)
             {
                 if (!index.TryGetValue(timing.Unit, out var at)) continue;
+                if (!leaflet.Closed && now > overdueAt && timing.HomesReached < timing.HomesTotal)
+                {
+                    pending[at] += timing.HomesTotal - timing.HomesReached;
+                    if (pendingSince[at] is not { } since || overdueAt < since) pendingSince[at] = overdueAt;
+                }
                 var delay = Math.Max(0, ((timing.CompletedAt ?? now) - leaflet.IssuedAt).TotalSeconds);
                 for (var u = at; u >= 0; u = parent[u])
                 {
@@ -76,10 +88,16 @@ public static class PictureBuilder
                 Breaches = h.Breaches,
                 Depth = u.Depth,
                 LeafletsCounted = counted[i],
+                HomesPending = pending[i],
             };
         }).ToList();
 
-        var judged = pictures.Select(p => (Picture: p with { OutOfTune = Reasons(p, pictures, reports, out var score) }, Score: score)).ToList();
+        var idleByUnit = (idle ?? []).ToDictionary(a => a.Unit, StringComparer.Ordinal);
+        var judged = pictures.Select((p, i) =>
+        {
+            var truth = Truth(units[i], pending[i], pendingSince[i], idleByUnit.GetValueOrDefault(units[i].Unit.Id), now, out var weight);
+            return (Picture: p with { OutOfTune = [.. truth, .. Reasons(p, pictures, reports, out var score)] }, Score: weight + score);
+        }).ToList();
         return judged
             .Select((j, order) => (j.Picture, j.Score, order))
             .OrderByDescending(j => j.Picture.OutOfTune.Count > 0)
@@ -121,6 +139,39 @@ public static class PictureBuilder
         {
             reasons.Add($"report overdue by {Span(report.OverdueBy)}");
             score += 1;
+        }
+        return reasons;
+    }
+
+    /// <summary>
+    /// Faults that need no peers to compare with: a unit cut off or without a contact, homes still pending past the
+    /// deadline, an area idle past the schedule. They weigh more than any comparison, so they come first.
+    /// </summary>
+    private static List<string> Truth(UnitSummary unit, long pending, DateTimeOffset? pendingSince, IdleArea? idle, DateTimeOffset now, out double weight)
+    {
+        var reasons = new List<string>();
+        weight = 0;
+        if (unit.CutOff is { } cutOff)
+        {
+            reasons.Add(cutOff);
+            weight += 1000;
+        }
+        else if (unit.Contact.Length == 0 && !unit.Unit.Kind.IsCentre())
+        {
+            reasons.Add("no contact");
+            weight += 1000;
+        }
+        if (pending > 0 && pendingSince is { } since)
+        {
+            reasons.Add($"{pending} home(s) pending for {Span(now - since)} past the deadline");
+            weight += 100;
+        }
+        if (idle is not null)
+        {
+            reasons.Add(idle.LastDistribution is null
+                ? $"idle: no complete distribution in {Span(idle.IdleFor)}"
+                : $"idle: no complete distribution for {Span(idle.IdleFor)}");
+            weight += 10;
         }
         return reasons;
     }

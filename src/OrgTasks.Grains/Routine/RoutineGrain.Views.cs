@@ -73,7 +73,8 @@ public sealed partial class RoutineGrain
             Root = units[0].Unit.Id,
             At = now,
             Leaflets = timings.Select(t => t.LeafletId).ToList(),
-            Units = PictureBuilder.Build(units, org.Config.Functions, reports, timings, held, now),
+            Units = PictureBuilder.Build(units, org.Config.Functions, reports, timings, held, now,
+                IdleWatch.Idle(units, state.State.LastDistribution, org.Clock.Since, org.Clock.Schedule.IdleAfter, now)),
         };
     }
 

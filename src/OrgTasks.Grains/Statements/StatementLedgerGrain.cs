@@ -8,7 +8,7 @@ namespace OrgTasks.Grains.Statements;
 /// answer, and several activations can answer at once.
 /// </summary>
 [StatelessWorker]
-public sealed class StatementLedgerGrain(OrgTasksServices services) : Grain, IStatementLedgerGrain
+public sealed partial class StatementLedgerGrain(OrgTasksServices services) : Grain, IStatementLedgerGrain
 {
     public async Task<StatementRoute> GetRoute(string statementId)
     {
@@ -30,6 +30,9 @@ public sealed class StatementLedgerGrain(OrgTasksServices services) : Grain, ISt
             Where = current?.Holder,
             Delivered = delivered is not null,
             Breach = delivered is null && current is not null ? BreachOf(statementId, current, null) : null,
+            Quarantine = delivered is null && current is not null && services.Standings.IsSuspended(statement.Author)
+                ? new QuarantineMark { WarnedAt = await WarnedAtAsync(statement.Author), HeldBy = current.Holder, HeldSince = current.AcceptedAt }
+                : null,
         };
     }
 

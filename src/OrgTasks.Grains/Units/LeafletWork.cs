@@ -13,4 +13,9 @@ internal sealed class LeafletWork(Leaflet leaflet)
     public Dictionary<string, RouteDelivery> Routes { get; } = new(StringComparer.Ordinal);
     public bool RoutesReported { get; set; }
     public SubtreeCoverage? Complete { get; set; }
+    /// <summary>Why this unit holds the leaflet (it is cut off), as last told to the tracker; empty when not held.</summary>
+    public string? HeldBecause { get; set; }
+    /// <summary>An officer closed the leaflet while this unit held it: its own routes are not served any more.</summary>
+    public bool Closed { get; set; }
+    public bool ClosureChecked { get; set; }
 }

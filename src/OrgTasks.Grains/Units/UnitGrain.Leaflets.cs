@@ -16,10 +16,11 @@ public abstract partial class UnitGrain
     {
         var config = RequireConfig();
         var caller = Callers.Require();
-        if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System)
-            && !(caller.Kind == ActorKind.Agent && Officers.IsOfficer(config, caller.Id)))
-            throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}': only its officers may");
         if (draft is null) throw new InvalidRequestException("the call carries no leaflet");
+        var approvedBy = await ApprovalAsync(config, caller, draft);
+        if (!caller.IsUnit(Id) && caller.Kind is not (ActorKind.Operator or ActorKind.System)
+            && !(caller.Kind == ActorKind.Agent && Officers.IsOfficer(config, caller.Id)) && approvedBy is null)
+            throw new AccessDeniedException($"{caller} may not issue leaflets in the name of '{Id}': only its officers may");
         // Refused before any unit accepts the leaflet; every unit on the way down checks the same again.
         EntryChecks.Leaflet(draft.Id, draft.Title, draft.Text, Services.Options);
         if (draft.Deadline is { } d && d <= TimeSpan.Zero) throw new InvalidRequestException("the deadline must be a positive duration");
@@ -28,9 +29,9 @@ public abstract partial class UnitGrain
         activity?.SetTag("orgtasks.leaflet.id", draft.Id);
         activity?.SetTag("orgtasks.unit", Id);
         var scopeId = string.IsNullOrWhiteSpace(draft.Scope) ? Id : draft.Scope;
-        var directory = GrainFactory.GetGrain<IOrganizationGrain>(config.Organization);
-        var units = await directory.GetScope(Id, scopeId); // refuses a scope outside this unit's subtree
+        var units = ForKind(await ScopeAsync(config, scopeId), draft.ForKind); // refuses a scope outside this unit's subtree
         var scope = units[0].Unit;
+        RequireApproval(config, caller, scope.Id, approvedBy);
 
         var now = Services.Clock.GetUtcNow();
         var leaflet = new Leaflet
@@ -42,6 +43,8 @@ public abstract partial class UnitGrain
             Text = draft.Text,
             IssuedAt = now,
             Deadline = draft.Deadline is { } deadline ? now + deadline : null,
+            ApprovedBy = approvedBy,
+            ForKind = draft.ForKind,
         };
         var tracker = GrainFactory.GetGrain<ILeafletTrackerGrain>(leaflet.Id);
         // The tracker keeps the first issue of this id: a retried issue sends the same leaflet again, no new one.
@@ -98,7 +101,7 @@ public abstract partial class UnitGrain
         var config = RequireConfig();
         var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(coverage);
-        if (!caller.IsUnit(coverage.Unit) || config.Children.All(c => c.Unit.Id != coverage.Unit))
+        if (!caller.IsUnit(coverage.Unit) || config.Children.Concat(config.DeliversThrough).All(c => c.Unit.Id != coverage.Unit))
             throw new AccessDeniedException($"{caller} may not report coverage of '{coverage.Unit}' to '{Id}'");
         // A report for a leaflet no longer open here is a late repeat: this unit already finished with it.
         if (_leaflets.TryGetValue(coverage.LeafletId, out var work))
@@ -138,13 +141,18 @@ public abstract partial class UnitGrain
         if (work.Complete is not null) return true;
         var ok = true;
         var leaflet = work.Leaflet;
+        // A cut-off unit holds the leaflet: its homes stay pending until it is back, and it says why.
+        var heldBecause = NotForThisKind(config, leaflet) ? null : CutOffReason(config);
+        if (heldBecause is not null) ok = await ReportHeldAsync(work, heldBecause);
+        else if (!await CheckClosedAsync(work)) return false;
         var sends = new List<Task>();
-        foreach (var child in config.Children)
+        var children = DeliveryChildren(config, leaflet);
+        foreach (var child in children)
         {
             if (work.ChildrenAcked.Contains(child.Unit.Id)) continue;
             sends.Add(SendToChildAsync(work, child));
         }
-        var shares = config.Shares;
+        IReadOnlyList<RouteShare> shares = heldBecause is not null || work.Closed || NotForThisKind(config, leaflet) ? [] : config.Shares;
         foreach (var share in shares)
         {
             if (work.Routes.ContainsKey(share.Key)) continue;
@@ -163,7 +171,7 @@ public abstract partial class UnitGrain
 
         // Done when every share the unit has now is delivered. A share from before an arrest changed who carries
         // what is not counted: its homes are in the current shares too, and the delivery records know who had them.
-        var routesDone = shares.All(share => work.Routes.ContainsKey(share.Key));
+        var routesDone = heldBecause is null && shares.All(share => work.Routes.ContainsKey(share.Key));
         if (routesDone && !work.RoutesReported && shares.Count > 0)
         {
             try
@@ -187,14 +195,14 @@ public abstract partial class UnitGrain
 
         // Complete only once the tracker has this unit's routes too: a completed unit never sends that report again.
         var routesReported = work.RoutesReported || shares.Count == 0;
-        if (routesDone && routesReported && config.Children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
+        if (routesDone && routesReported && children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
         {
             var routes = shares.Select(share => work.Routes[share.Key]).ToList();
             var coverage = new SubtreeCoverage
             {
                 LeafletId = leaflet.Id,
                 Unit = Id,
-                HomesTotal = routes.Sum(r => (long)r.HomesOnRoute) + work.ChildCoverage.Values.Sum(c => c.HomesTotal),
+                HomesTotal = (work.Closed ? config.OwnHomes : routes.Sum(r => (long)r.HomesOnRoute)) + work.ChildCoverage.Values.Sum(c => c.HomesTotal),
                 HomesReached = routes.Sum(r => (long)r.HomesReached) + work.ChildCoverage.Values.Sum(c => c.HomesReached),
                 Duplicates = routes.Sum(r => (long)r.Duplicates) + work.ChildCoverage.Values.Sum(c => c.Duplicates),
                 CompletedAt = Services.Clock.GetUtcNow(),
@@ -236,7 +244,7 @@ public abstract partial class UnitGrain
             }
             else
             {
-                var above = config.Parent ?? CentreAbove(config, work.Leaflet.Scope);
+                var above = PropagandaAbove(config, work.Leaflet.Scope) ?? config.Parent ?? CentreAbove(config, work.Leaflet.Scope);
                 if (above is null) return true; // nobody above to tell (cannot happen for a leaflet that reached us)
                 await GrainFactory.GetUnit(above.Value).ReportCoverage(coverage);
             }
@@ -264,6 +272,7 @@ public abstract partial class UnitGrain
         if (caller.Kind == ActorKind.System) return true; // a tracker resuming an unfinished leaflet after a restart
         if (config.Parent is { } parent && caller.IsUnit(parent.Id)) return true;
         if (leaflet.Scope == config.Unit.Id && caller.IsUnit(leaflet.Issuer)) return true;
+        if (PropagandaAbove(config, leaflet.Scope) is { } propaganda && caller.IsUnit(propaganda.Id)) return true;
         return CentreAbove(config, caller.Id) is not null && caller.Kind == ActorKind.Unit;
     }
 

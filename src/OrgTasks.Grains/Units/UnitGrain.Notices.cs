@@ -13,6 +13,11 @@ public abstract partial class UnitGrain
         if (caller.Kind is not (ActorKind.System or ActorKind.Operator or ActorKind.Unit))
             throw new AccessDeniedException($"{caller} may not pin notices on '{Id}'");
         ArgumentNullException.ThrowIfNull(notice);
+        await PinAsync(notice);
+    }
+
+    private async Task PinAsync(Notice notice)
+    {
         if (State.Notices.Any(n => n.Id == notice.Id)) return; // a retried notice
         State.Notices.Add(notice);
         var kept = Services.Options.NoticesKept;
@@ -25,9 +30,15 @@ public abstract partial class UnitGrain
         var config = RequireConfig();
         RequireInsider(config, "read the notices of");
         EntryChecks.ListLimit(limit, Services.Options);
-        IReadOnlyList<Notice> newest = State.Notices.AsEnumerable().Reverse().Take(limit).ToList();
+        // A suspect never reads the warning about itself: not while suspended (refused above), nor after a clear.
+        var reader = Callers.Require();
+        IReadOnlyList<Notice> newest = State.Notices.AsEnumerable().Reverse().Where(n => !AboutTheReader(n, reader)).Take(limit).ToList();
         return Task.FromResult(newest);
     }
+
+    private static bool AboutTheReader(Notice notice, Actor reader) =>
+        reader.Kind == ActorKind.Agent && notice.About == reader.Id
+        && notice.Kind is NoticeKind.Warning or NoticeKind.WarningLifted or NoticeKind.Quarantine;
 
     /// <summary>Members (free ones), delegates detailed here, the unit itself and operators; nobody else.</summary>
     private void RequireInsider(UnitConfig config, string what)

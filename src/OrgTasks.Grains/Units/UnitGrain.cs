@@ -47,7 +47,8 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
         RequireSystemCaller();
         if (config.Unit.Id != Id || !Serves(config.Unit.Kind))
             throw new InvalidRequestException($"unit '{Id}' cannot take the configuration of {config.Unit.Kind.Spelling()} '{config.Unit.Id}'");
-        if (Config is { } current && current.Organization != config.Organization)
+        if (config.Unit.Kind.IsCentre()) config = MergeCentre(config);
+        else if (Config is { } current && current.Organization != config.Organization)
             throw new InvalidRequestException($"unit '{Id}' already belongs to organization '{current.Organization}'");
 
         if (!Equals(Config, config))
@@ -56,9 +57,10 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
             if (Config is { Contact.Length: > 0 } previous && previous.Contact != config.Contact && !state.State.FormerContacts.Contains(previous.Contact))
                 state.State.FormerContacts.Add(previous.Contact);
             state.State.FormerContacts.Remove(config.Contact);
+            NoteCutOffChange(Config, config);
             state.State.Config = config;
             await state.WriteStateAsync();
-            if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null) Kick();
+            if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null || _leaflets.Count > 0) Kick();
         }
         // A unit configures the agents whose home it is: the directory fans out to units, units to agents.
         await FanOut.ForEachAsync(homeAgents, services.Options.FanOutLimit,

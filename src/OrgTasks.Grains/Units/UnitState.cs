@@ -16,4 +16,7 @@ public sealed class UnitState
     /// <summary>The version of the last list of contacts deposited with the centre, and a digest of what it said.</summary>
     [Id(3)] public int DepositVersion { get; set; }
     [Id(4)] public string DepositPrint { get; set; } = "";
+    /// <summary>For a central body: each organization's own configuration of it (one centre, many committees);
+    /// <see cref="Config"/> is their merge.</summary>
+    [Id(5)] public Dictionary<string, UnitConfig> CentreParts { get; set; } = new(StringComparer.Ordinal);
 }

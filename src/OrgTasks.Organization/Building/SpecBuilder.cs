@@ -37,7 +37,7 @@ internal static class SpecBuilder
         group.Affiliation,
         Required(group.Contact, "groups.contact"),
         Values(group.Alternates),
-        Values(group.Members));
+        Values(group.Members)) { DeliversThrough = Values(group.DeliversThrough) };
 
     private static AgentSpec Agent(AgentDraft agent) =>
         new(Required(agent.Id, "agents.id"), Values(agent.Addresses), agent.SyntheticHomes);

@@ -29,6 +29,9 @@ internal sealed class GroupDraft
 
     public required IReadOnlyList<Located<string>> Members { get; init; }
 
+    /// <summary>For a propaganda group: the district groups its material goes through (<c>delivers-through</c>).</summary>
+    public IReadOnlyList<Located<string>> DeliversThrough { get; init; } = [];
+
     /// <summary>The group id for messages, even when it is missing.</summary>
     public string Name => Id?.Value ?? $"{Field} (without id)";
 }

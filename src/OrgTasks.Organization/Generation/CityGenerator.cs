@@ -24,17 +24,19 @@ internal static class CityGenerator
         var spec = generate.Spec;
         var ids = new GeneratedIds(committee, spec);
         var city = new Builder(draft, generate.Line);
+        // Agent ids carry the committee's id, so that several generated cities can share one cluster (and one centre).
+        var prefix = committee.Replace('/', '-');
         for (var d = 1; d <= spec.Districts; d++)
         {
             var district = ids.District(d);
             var districtId = ids.Unit(district);
-            city.Couriers(GroupKind.District, districtId, committee, district);
+            city.Couriers(GroupKind.District, districtId, committee, prefix, district);
 
             for (var f = 1; f <= spec.FactoriesPerDistrict; f++)
             {
                 var factory = ids.Factory(f);
                 var factoryId = ids.Unit(district, factory);
-                city.Couriers(GroupKind.Factory, factoryId, districtId, district, factory);
+                city.Couriers(GroupKind.Factory, factoryId, districtId, prefix, district, factory);
 
                 for (var g = 1; g <= spec.GroupsPerFactory; g++)
                 {
@@ -42,7 +44,7 @@ internal static class CityGenerator
                     var distributors = new string[spec.AgentsPerGroup];
                     for (var a = 1; a <= spec.AgentsPerGroup; a++)
                     {
-                        distributors[a - 1] = GeneratedIds.AgentId(district, factory, group, ids.Agent(a));
+                        distributors[a - 1] = GeneratedIds.AgentId(prefix, district, factory, group, ids.Agent(a));
                     }
 
                     city.Group(GroupKind.Distribution, ids.Unit(district, factory, group), factoryId, distributors, spec.HomesPerAgent);

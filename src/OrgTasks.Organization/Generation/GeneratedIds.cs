@@ -38,7 +38,7 @@ internal sealed class GeneratedIds
     /// <summary>Unit id under the committee: <c>spb/d01</c>, <c>spb/d01/f001</c>, <c>spb/d01/f001/g1</c>.</summary>
     public string Unit(params string[] labels) => committee + "/" + string.Join('/', labels);
 
-    /// <summary>Agent id: <c>d01-c1</c>, <c>d01-f001-c2</c>, <c>d01-f001-g1-a01</c>.</summary>
+    /// <summary>Agent id, after the committee's id: <c>spb-d01-c1</c>, <c>spb-d01-f001-c2</c>, <c>spb-d01-f001-g1-a01</c>.</summary>
     public static string AgentId(params string[] labels) => string.Join('-', labels);
 
     private static string Pad(int largest, int minimumWidth) =>

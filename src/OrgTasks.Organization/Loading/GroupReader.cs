@@ -6,7 +6,7 @@ namespace OrgTasks.Organization.Loading;
 /// <summary>Reads one entry of <c>groups</c>.</summary>
 internal static class GroupReader
 {
-    private static readonly string[] Keys = ["id", "kind", "parent", "secrecy", "affiliation", "contact", "alternates", "members"];
+    private static readonly string[] Keys = ["id", "kind", "parent", "secrecy", "affiliation", "contact", "alternates", "members", "delivers-through"];
 
     public static GroupDraft? Read(YamlNode node, string field, ErrorList errors)
     {
@@ -40,6 +40,7 @@ internal static class GroupReader
             Contact = group.Text("contact", "is required: the one member who transmits upward"),
             Alternates = group.TextList("alternates", "[fedya]"),
             Members = members,
+            DeliversThrough = group.TextList("delivers-through", "[spb/narva, spb/vyborg]"),
         };
     }
 }

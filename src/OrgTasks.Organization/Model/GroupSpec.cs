@@ -13,4 +13,9 @@ public sealed record GroupSpec(
     Affiliation Affiliation,
     string Contact,
     IReadOnlyList<string> Alternates,
-    IReadOnlyList<string> Members);
+    IReadOnlyList<string> Members)
+{
+    /// <summary>For a propaganda group: the district groups that carry its material down to their distributors
+    /// (<c>delivers-through</c>), in file order. Empty for every other group.</summary>
+    public IReadOnlyList<string> DeliversThrough { get; init; } = [];
+}

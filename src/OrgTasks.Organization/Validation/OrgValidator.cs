@@ -14,6 +14,8 @@ internal static class OrgValidator
         var index = IdRules.Check(draft, errors);
         CommitteeRules.Check(draft.Committee, index, errors);
         GroupRules.Check(draft, index, errors);
+        UnawareIdRules.Check(draft, index, errors);
+        PropagandaRules.Check(draft, errors);
         TreeRules.Check(draft, index, errors);
         HomeRules.Check(draft, index, errors);
     }

@@ -31,4 +31,48 @@ public sealed class DemoCommandTests
         CliAssert.Contains("PostgreSQL", run.Stderr, run); // the default store, named in the start-up line
         Assert.False(await data.Open().GetStatusAsync() is { Running: true }, "the demo left its managed server running");
     }
+
+    /// <summary>
+    /// One centre, many committees: the sample city and a second, generated city under the same Central Committee and
+    /// Central Organ (<c>cc</c>, <c>co</c>) run their demos one after the other on one data folder, in either order.
+    /// (The 1M sample is the same case at scale; its run is measured in docs/the-letter.md.)
+    /// </summary>
+    [Theory]
+    [Trait("Category", "Letter")]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Two_cities_under_one_centre_run_their_demos_on_one_data_folder_in_either_order(bool sampleFirst)
+    {
+        await using var data = new Postgres.ManagedServerFolder();
+        var second = Path.Combine(data.Folder, "..", $"moscow-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(second, """
+            organization: moscow
+            centre: { central-committee: cc, central-organ: co }
+            committee:
+              id: msk
+              contact: msk-secretary
+              members:
+                - { agent: msk-secretary, function: secretary }
+            agents:
+              - { id: msk-secretary }
+            generate: { districts: 2, factories-per-district: 2, groups-per-factory: 2, agents-per-group: 3, homes-per-agent: 5 }
+            """);
+        try
+        {
+            var sample = Organization.RepoPaths.Sample("st-petersburg.yaml");
+            string[] cities = sampleFirst ? [sample, second] : [second, sample];
+            foreach (var city in cities)
+            {
+                var run = await OrgTasksProcess.RunAsync(["demo", "--json", "--city", city, "--data", data.Folder], TimeSpan.FromMinutes(3));
+                CliAssert.Succeeded(run);
+                using var json = JsonDocument.Parse(run.Stdout);
+                Assert.True(json.RootElement.GetProperty("complete").GetBoolean(), run.ToString());
+                Assert.Equal(json.RootElement.GetProperty("homesTotal").GetInt64(), json.RootElement.GetProperty("homesReached").GetInt64());
+            }
+        }
+        finally
+        {
+            File.Delete(second);
+        }
+    }
 }

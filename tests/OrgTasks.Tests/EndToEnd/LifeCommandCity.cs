@@ -17,7 +17,7 @@ public sealed class LifeCommandCity
     public string Factory => $"{District}/works";
     public string Distribution => $"{Factory}/dist";
     public string Press => $"{Factory}/press";
-    public string Circle => $"{Committee}/circle";
+    public string Circle => $"{Prefix}-circle"; // an unaware group's id names no unit above it
     public string Agent(string name) => $"{Prefix}-{name}";
     public IReadOnlyList<string> CommitteeMembers => ["sec", "printer", "courier", "districts", "propaganda", "finance"];
     public IReadOnlyList<string> PressAddresses => [$"{Prefix} Kosaya liniya 16, flat 1", $"{Prefix} Kosaya liniya 16, flat 4"];

@@ -13,13 +13,15 @@ namespace OrgTasks.Tests.Life;
 /// </summary>
 public sealed class LifeCity
 {
-    public LifeCity(string cooptation = "two-thirds", int executive = 2)
+    // centre: the prefix of a centre shared with other cities ({centre}-cc, {centre}-co); its own when empty.
+    public LifeCity(string cooptation = "two-thirds", int executive = 2, string? centre = null)
     {
         P = "l" + Guid.NewGuid().ToString("N")[..10];
+        _centre = centre ?? P;
         var exec = string.Join(", ", new[] { "sec", "prt", "trn", "agi" }.Take(Math.Min(executive, 4)).Select(A));
         var y = new StringBuilder();
         y.AppendLine($"organization: {P}-org");
-        y.AppendLine($"centre: {{ central-committee: {P}-cc, central-organ: {P}-co }}");
+        y.AppendLine($"centre: {{ central-committee: {CentralCommittee}, central-organ: {CentralOrgan} }}");
         y.AppendLine("committee:");
         y.AppendLine($"  id: {Committee}");
         y.AppendLine($"  cooptation: {cooptation}");
@@ -55,11 +57,12 @@ public sealed class LifeCity
     public OrganizationSpec Spec { get; }
     public string A(string name) => $"{P}-{name}";
     public string Committee => $"{P}-spb";
-    public string CentralCommittee => $"{P}-cc";
-    public string CentralOrgan => $"{P}-co";
+    private readonly string _centre;
+    public string CentralCommittee => $"{_centre}-cc";
+    public string CentralOrgan => $"{_centre}-co";
     public string District => $"{Committee}/narva";
     public string Factory => $"{District}/putilov";
     public string Strict => $"{Factory}/dist";
     public string Open => $"{Factory}/reading";
-    public string Circle => $"{District}/circle";
+    public string Circle => $"{P}-circle"; // an unaware group's id names no unit above it
 }

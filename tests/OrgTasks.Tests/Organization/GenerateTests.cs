@@ -37,14 +37,14 @@ public sealed class GenerateTests
         Assert.Equal(GroupKind.Distribution, distribution.Kind);
         Assert.Equal("spb/d02/f002", distribution.Parent);
         Assert.Equal((Secrecy.Discreet, Affiliation.Member), (distribution.Secrecy, distribution.Affiliation));
-        Assert.Equal(new[] { "d02-f002-g2-a01", "d02-f002-g2-a02", "d02-f002-g2-a03" }, distribution.Members);
-        Assert.Equal("d02-f002-g2-a01", distribution.Contact);
-        Assert.Equal(new[] { "d02-f002-g2-a02" }, distribution.Alternates);
+        Assert.Equal(new[] { "spb-d02-f002-g2-a01", "spb-d02-f002-g2-a02", "spb-d02-f002-g2-a03" }, distribution.Members);
+        Assert.Equal("spb-d02-f002-g2-a01", distribution.Contact);
+        Assert.Equal(new[] { "spb-d02-f002-g2-a02" }, distribution.Alternates);
 
-        var distributor = organization.Agents.Single(agent => agent.Id == "d02-f002-g2-a03");
+        var distributor = organization.Agents.Single(agent => agent.Id == "spb-d02-f002-g2-a03");
         Assert.Equal(5, distributor.SyntheticHomes);
         Assert.Empty(distributor.Addresses);
-        Assert.Equal("d02-f002-g2-a03: home 5", distributor.EnumerateHomes().Last());
+        Assert.Equal("spb-d02-f002-g2-a03: home 5", distributor.EnumerateHomes().Last());
     }
 
     [Fact]
@@ -54,13 +54,13 @@ public sealed class GenerateTests
             "{ districts: 1, factories-per-district: 1, groups-per-factory: 1, agents-per-group: 1, homes-per-agent: 1 }"));
 
         var district = organization.Groups.Single(group => group.Id == "spb/d01");
-        Assert.Equal((GroupKind.District, "spb", "d01-c1"), (district.Kind, district.Parent, district.Contact));
-        Assert.Equal(new[] { "d01-c2" }, district.Alternates);
-        Assert.Equal(new[] { "d01-c1", "d01-c2" }, district.Members);
+        Assert.Equal((GroupKind.District, "spb", "spb-d01-c1"), (district.Kind, district.Parent, district.Contact));
+        Assert.Equal(new[] { "spb-d01-c2" }, district.Alternates);
+        Assert.Equal(new[] { "spb-d01-c1", "spb-d01-c2" }, district.Members);
 
         var factory = organization.Groups.Single(group => group.Id == "spb/d01/f001");
-        Assert.Equal((GroupKind.Factory, "spb/d01", "d01-f001-c1"), (factory.Kind, factory.Parent, factory.Contact));
-        Assert.Equal(new[] { "d01-f001-c2" }, factory.Alternates);
+        Assert.Equal((GroupKind.Factory, "spb/d01", "spb-d01-f001-c1"), (factory.Kind, factory.Parent, factory.Contact));
+        Assert.Equal(new[] { "spb-d01-f001-c2" }, factory.Alternates);
         Assert.All(organization.Agents.Where(agent => agent.Id.Contains("-c", StringComparison.Ordinal)), courier => Assert.Equal(0, courier.HomeCount));
 
         var single = organization.Groups.Single(group => group.Kind == GroupKind.Distribution);
@@ -76,7 +76,7 @@ public sealed class GenerateTests
         var groupIds = organization.Groups.Select(group => group.Id).ToArray();
         Assert.Contains("spb/d001/f001/g01", groupIds);
         Assert.Contains("spb/d100/f001/g10", groupIds);
-        Assert.Contains(organization.Agents, agent => agent.Id == "d100-f001-g10-a01");
+        Assert.Contains(organization.Agents, agent => agent.Id == "spb-d100-f001-g10-a01");
         Assert.Equal(groupIds.Order(StringComparer.Ordinal), groupIds);
     }
 
@@ -85,11 +85,11 @@ public sealed class GenerateTests
     {
         var result = OrgAssert.Parse(WithGenerate(
             "{ districts: 1, factories-per-district: 1, groups-per-factory: 1, agents-per-group: 2, homes-per-agent: 1 }",
-            "\n  - { id: d01-f001-g1-a02 }"));
+            "\n  - { id: spb-d01-f001-g1-a02 }"));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((10, "generate"), (error.Line, error.Field));
-        Assert.Contains("makes the agent 'd01-f001-g1-a02' (generate is at line 10), but the agent at line 9 already has that id", error.Message, StringComparison.Ordinal);
+        Assert.Contains("makes the agent 'spb-d01-f001-g1-a02' (generate is at line 10), but the agent at line 9 already has that id", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -261,7 +261,7 @@ public sealed class KeysAndTypesTests
               members:
                 - { agent: jerjoma, function: secretary }
             groups:
-              - { id: spb/x, kind: Meeting-Places, parent: spb, secrecy: OPEN, affiliation: Unaware, contact: jerjoma, members: [jerjoma] }
+              - { id: x, kind: Meeting-Places, parent: spb, secrecy: OPEN, affiliation: Unaware, contact: jerjoma, members: [jerjoma] }
             agents:
               - { id: jerjoma }
             """;
