@@ -61,7 +61,7 @@ public sealed class PendingHomesCommandTests(SiloProcessFixture silo) : IDisposa
         var id = issued.LastLine;
 
         var refused = await silo.RunAsync("leaflet", "close", id, "--reason", "stale", "--as", city.Agent("kolya"));
-        CliAssert.FailedCleanly(refused, 1, "officer");
+        CliAssert.FailedCleanly(refused, 4, "officer");
 
         var closed = await silo.RunAsync("leaflet", "close", id, "--reason", "the strike is over", "--as", city.Agent("sec"));
         CliAssert.Succeeded(closed);
