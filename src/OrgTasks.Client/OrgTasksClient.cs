@@ -82,7 +82,8 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
     public async Task<string> IssueLeafletAsync(string fromUnit, string title, string text, string? scope = null,
         TimeSpan? deadline = null, CancellationToken cancellation = default, Actor? issuer = null)
     {
-        var location = await FindUnitAsync(fromUnit);
+        // A read, repeated when the silo answering it just died (as the issue below is).
+        var location = await Transient.RetryAsync(() => FindUnitAsync(fromUnit), budget: null, Transient.QuickAttemptLimit, cancellation);
         var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline };
         return await Transient.RetryAsync(
             () => As(issuer, () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
