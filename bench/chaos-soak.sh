@@ -9,20 +9,22 @@
 # Exit code 0 only when every one of them passed. Logs stay in the printed folder when something failed.
 # Needs only dotnet and the PostgreSQL binaries (`bash deploy/local/ensure-postgres.sh`); the silos' first start makes
 # the signing keys, the operator's credential and the TLS certificates (in $ORGTASKS_CONFIG, else ~/.config/orgtasks).
-# Environment: ORGTASKS_DLL (default: the CLI's Release build, built when missing); SOAK_SILO_PORT, SOAK_GATEWAY_PORT,
-# SOAK_HEALTH_PORT: the first of three ports each (defaults 23100, 33100, 8180).
+# Environment: ORGTASKS_DLL (default: the CLI's Release build, built when missing); SOAK_SILO_PORTS, SOAK_GATEWAY_PORTS,
+# SOAK_HEALTH_PORTS: three ports each, space-separated (defaults 23100-23102, 33100-33102, 8180-8182).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"; kill_every="${2:-30}"; homes="${3:-100000}"
 dll="${ORGTASKS_DLL:-src/OrgTasks.Cli/bin/Release/net10.0/orgtasks.dll}"
 [ -f "$dll" ] || dotnet build src/OrgTasks.Cli -c Release >&2
 orgtasks() { dotnet "$dll" "$@"; }
-silo_port="${SOAK_SILO_PORT:-23100}"; gateway_port="${SOAK_GATEWAY_PORT:-33100}"; health_port="${SOAK_HEALTH_PORT:-8180}"
+read -r -a silo_ports <<< "${SOAK_SILO_PORTS:-23100 23101 23102}"
+read -r -a gateway_ports <<< "${SOAK_GATEWAY_PORTS:-33100 33101 33102}"
+read -r -a health_ports <<< "${SOAK_HEALTH_PORTS:-8180 8181 8182}"
 
 work="$(mktemp -d /tmp/orgtasks-soak-XXXXXX)"; chmod 755 "$work"
 data="$work/data"; mkdir -m 755 "$data"
 cluster="soak-$RANDOM"
-gateways="127.0.0.1:$gateway_port,127.0.0.1:$(( gateway_port + 1 )),127.0.0.1:$(( gateway_port + 2 ))"
+gateways="127.0.0.1:${gateway_ports[0]},127.0.0.1:${gateway_ports[1]},127.0.0.1:${gateway_ports[2]}"
 declare -a pids=(0 0 0)
 # A process and everything it started, children first (a load test runs as `dotnet` under a subshell, a leaflet run
 # under the loop's subshell: killing only the subshell would leave them running).
@@ -51,8 +53,8 @@ connection="$(orgtasks db start --data "$data" --json | sed -n 's/.*"connectionS
 start_silo() {
   local i=$1
   echo "--- start $(date +%T) ---" >> "$work/silo$i.log"
-  dotnet "$dll" silo --connection "$connection" --cluster-id "$cluster" --silo-port $(( silo_port + i )) \
-    --gateway-port $(( gateway_port + i )) --health-port $(( health_port + i )) >> "$work/silo$i.log" 2>&1 &
+  dotnet "$dll" silo --connection "$connection" --cluster-id "$cluster" --silo-port "${silo_ports[$i]}" \
+    --gateway-port "${gateway_ports[$i]}" --health-port "${health_ports[$i]}" >> "$work/silo$i.log" 2>&1 &
   pids[$i]=$!
   until [ "$(grep -c '^ready$' "$work/silo$i.log")" -ge "$2" ]; do
     kill -0 "${pids[$i]}" 2>/dev/null || { echo "soak: silo $i exited" >&2; tail -n 30 "$work/silo$i.log" >&2; exit 1; }
@@ -98,10 +100,12 @@ done
 status=0
 wait "$statements" || status=1
 wait "$leaflets" || true
-echo "soak: statements: $(grep -m1 -E '^\s+sent' "$work/statements.txt" | tr -s ' ')"
-echo "soak: statements: $(grep -m1 -iE 'lost' "$work/statements.txt" | tr -s ' ' || echo 'no result')"
+# Lines of the load tests' reports, with their leading spaces and column padding squeezed out.
+squeeze() { tr -s ' ' | sed 's/^ //'; }
+echo "soak: statements: $(grep -m1 -E '^\s+sent' "$work/statements.txt" | squeeze)"
+echo "soak: statements: $(grep -m1 -iE 'lost' "$work/statements.txt" | squeeze || echo 'no result')"
 leaflet_runs=$(ls "$work"/leaflet-*.txt 2>/dev/null | wc -l)
-echo "soak: leaflets: $leaflet_runs runs; $(grep -h 'homes reached' "$work"/leaflet-*.txt | sort | uniq -c | tr -s ' ')"
+echo "soak: leaflets: $leaflet_runs runs; $(grep -h 'homes reached' "$work"/leaflet-*.txt | sort | uniq -c | squeeze)"
 [ -f "$work/failures" ] && { cat "$work/failures"; status=1; }
 [ "$status" -eq 0 ] && echo "soak: passed: 0 lost, 0 doubled, every leaflet at 100 %" || echo "soak: FAILED" >&2
 exit "$status"
