@@ -7,37 +7,58 @@
 # Statements: `orgtasks loadtest statements --rate 20` for the whole time (it counts lost and doubled at the end).
 # Leaflets: `orgtasks loadtest mobilize --leaflets 1` one after another (each checks 100 %, 0 duplicates, 0 missing).
 # Exit code 0 only when every one of them passed. Logs stay in the printed folder when something failed.
+# Needs only dotnet and the PostgreSQL binaries (`bash deploy/local/ensure-postgres.sh`); the silos' first start makes
+# the signing keys, the operator's credential and the TLS certificates (in $ORGTASKS_CONFIG, else ~/.config/orgtasks).
+# Environment: ORGTASKS_DLL (default: the CLI's Release build, built when missing); SOAK_SILO_PORTS, SOAK_GATEWAY_PORTS,
+# SOAK_HEALTH_PORTS: three ports each, space-separated (defaults 23100-23102, 33100-33102, 8180-8182).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"; kill_every="${2:-30}"; homes="${3:-100000}"
-dll=src/OrgTasks.Cli/bin/Release/net10.0/orgtasks.dll
+dll="${ORGTASKS_DLL:-src/OrgTasks.Cli/bin/Release/net10.0/orgtasks.dll}"
 [ -f "$dll" ] || dotnet build src/OrgTasks.Cli -c Release >&2
 orgtasks() { dotnet "$dll" "$@"; }
+read -r -a silo_ports <<< "${SOAK_SILO_PORTS:-23100 23101 23102}"
+read -r -a gateway_ports <<< "${SOAK_GATEWAY_PORTS:-33100 33101 33102}"
+read -r -a health_ports <<< "${SOAK_HEALTH_PORTS:-8180 8181 8182}"
 
 work="$(mktemp -d /tmp/orgtasks-soak-XXXXXX)"; chmod 755 "$work"
 data="$work/data"; mkdir -m 755 "$data"
 cluster="soak-$RANDOM"
-gateways="127.0.0.1:33100,127.0.0.1:33101,127.0.0.1:33102"
+gateways="127.0.0.1:${gateway_ports[0]},127.0.0.1:${gateway_ports[1]},127.0.0.1:${gateway_ports[2]}"
 declare -a pids=(0 0 0)
-declare -a jobs=()
+# A process and everything it started, children first (a load test runs as `dotnet` under a subshell, a leaflet run
+# under the loop's subshell: killing only the subshell would leave them running).
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill -KILL "$1" 2>/dev/null || true
+}
 cleanup() {
   local status=$?
-  for pid in "${pids[@]}" "${jobs[@]}"; do [ "$pid" -gt 0 ] && kill -KILL "$pid" 2>/dev/null || true; done
+  trap - EXIT TERM INT
+  local child
+  for child in $(pgrep -P $$ 2>/dev/null); do kill_tree "$child"; done
   orgtasks db stop --data "$data" >/dev/null 2>&1 || true
   if [ "$status" -eq 0 ]; then rm -rf "$work"; else echo "soak: logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+# Sleeps in the background so that a TERM (a test's time limit) is handled at once, not after the sleep.
+pause() { sleep "$1" & wait $!; }
 
-connection="$(orgtasks db start --data "$data" --json | jq -r .connectionString)"
+# The connection string from the JSON without jq (not on every machine); it has no quotes or escapes in it.
+connection="$(orgtasks db start --data "$data" --json | sed -n 's/.*"connectionString": *"\([^"]*\)".*/\1/p')"
+[ -n "$connection" ] || { echo "soak: the managed PostgreSQL did not start" >&2; exit 1; }
 start_silo() {
   local i=$1
   echo "--- start $(date +%T) ---" >> "$work/silo$i.log"
-  dotnet "$dll" silo --connection "$connection" --cluster-id "$cluster" --silo-port $(( 23100 + i )) --gateway-port $(( 33100 + i )) \
-    --health-port $(( 8180 + i )) >> "$work/silo$i.log" 2>&1 &
+  dotnet "$dll" silo --connection "$connection" --cluster-id "$cluster" --silo-port "${silo_ports[$i]}" \
+    --gateway-port "${gateway_ports[$i]}" --health-port "${health_ports[$i]}" >> "$work/silo$i.log" 2>&1 &
   pids[$i]=$!
   until [ "$(grep -c '^ready$' "$work/silo$i.log")" -ge "$2" ]; do
     kill -0 "${pids[$i]}" 2>/dev/null || { echo "soak: silo $i exited" >&2; tail -n 30 "$work/silo$i.log" >&2; exit 1; }
-    sleep 0.2
+    pause 0.2
   done
 }
 declare -a starts=(0 0 0)
@@ -46,7 +67,7 @@ echo "soak: cluster $cluster of 3 silos up; ${seconds} s, a silo killed every ${
 
 orgtasks loadtest statements --homes "$homes" --gateway "$gateways" --cluster-id "$cluster" --rate 20 \
   --duration "${seconds}s" --drain 180s > "$work/statements.txt" 2> "$work/statements.err" &
-jobs+=($!); statements=$!
+statements=$!
 end=$(( $(date +%s) + seconds ))
 (
   n=0
@@ -57,11 +78,11 @@ end=$(( $(date +%s) + seconds ))
       || echo "leaflet run $n failed: $(grep -m1 -A1 '^orgtasks:' "$work/leaflet-$n.err" | tr '\n' ' ' | cut -c1-240)" >> "$work/failures"
   done
 ) &
-jobs+=($!); leaflets=$!
+leaflets=$!
 
 victim=0; restarted_postgres=0
 while [ "$(date +%s)" -lt "$end" ]; do
-  sleep "$kill_every"
+  pause "$kill_every"
   [ "$(date +%s)" -lt "$end" ] || break
   if [ "$restarted_postgres" -eq 0 ] && [ "$(date +%s)" -ge $(( end - seconds / 2 )) ]; then
     echo "soak: $(date +%T) restarting PostgreSQL"
@@ -79,10 +100,12 @@ done
 status=0
 wait "$statements" || status=1
 wait "$leaflets" || true
-echo "soak: statements: $(grep -m1 -E '^\s+sent' "$work/statements.txt" | tr -s ' ')"
-echo "soak: statements: $(grep -m1 -iE 'lost' "$work/statements.txt" | tr -s ' ' || echo 'no result')"
+# Lines of the load tests' reports, with their leading spaces and column padding squeezed out.
+squeeze() { tr -s ' ' | sed 's/^ //'; }
+echo "soak: statements: $(grep -m1 -E '^\s+sent' "$work/statements.txt" | squeeze)"
+echo "soak: statements: $(grep -m1 -iE 'lost' "$work/statements.txt" | squeeze || echo 'no result')"
 leaflet_runs=$(ls "$work"/leaflet-*.txt 2>/dev/null | wc -l)
-echo "soak: leaflets: $leaflet_runs runs; $(grep -h 'homes reached' "$work"/leaflet-*.txt | sort | uniq -c | tr -s ' ')"
+echo "soak: leaflets: $leaflet_runs runs; $(grep -h 'homes reached' "$work"/leaflet-*.txt | sort | uniq -c | squeeze)"
 [ -f "$work/failures" ] && { cat "$work/failures"; status=1; }
 [ "$status" -eq 0 ] && echo "soak: passed: 0 lost, 0 doubled, every leaflet at 100 %" || echo "soak: FAILED" >&2
 exit "$status"

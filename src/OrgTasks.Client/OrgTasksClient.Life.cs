@@ -102,7 +102,8 @@ public sealed partial class OrgTasksClient
     private async Task<T> LifeOfAgentAsync<T>(string agent, Func<IOrganizationGrain, Task<T>> call, CancellationToken cancellation)
     {
         var organization = await FindAgentOrganizationAsync(agent);
-        return await Transient.RetryAsync(() => As(Operator, () => call(Grains.GetGrain<IOrganizationGrain>(organization))), cancellation: cancellation);
+        return await Transient.RetryAsync(() => As(Operator, () => call(Grains.GetGrain<IOrganizationGrain>(organization))),
+            budget: null, attemptLimit: null, cancellation, Retrying);
     }
 
     private async Task<IOrganizationGrain> LifeOfUnitAsync(string unit)

@@ -24,6 +24,12 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
     /// <summary>What the credential says (read here, not verified: the silo verifies it on every call).</summary>
     public CredentialClaims? Holder { get; } = CredentialToken.TryRead(credential, out var claims, out _, out _, out _) ? claims : null;
 
+    /// <summary>
+    /// Told of each transient failure (a database restarting, a silo that just died) that this client's calls are
+    /// about to retry; the CLI prints storage failures as a progress line. Default: null.
+    /// </summary>
+    public Action<Exception>? Retrying { get; set; }
+
     /// <summary>Makes the cluster match a validated organization file; reports what changed.</summary>
     public Task<ApplyReport> ApplyAsync(OrganizationSpec spec)
     {
@@ -62,7 +68,7 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         // The id makes a repeat harmless, so an attempt lost with a dying silo is given up and sent again.
         return Transient.RetryAsync(
             () => As(Actor.Agent(agent), () => Grains.GetGrain<IAgentGrain>(agent).SendStatement(draft)),
-            budget: null, attemptLimit: Transient.QuickAttemptLimit, cancellation);
+            budget: null, attemptLimit: Transient.QuickAttemptLimit, cancellation, Retrying);
     }
 
     public Task<StatementRoute> GetRouteAsync(string statementId) =>
@@ -95,11 +101,15 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         TimeSpan? deadline = null, CancellationToken cancellation = default, string? approvedBy = null, UnitKind? forKind = null,
         Actor? issuer = null)
     {
-        var location = await FindUnitAsync(fromUnit);
+        // A read, repeated when the silo answering it just died (as the issue below is).
+        var location = await Transient.RetryAsync(() => FindUnitAsync(fromUnit), budget: null, Transient.QuickAttemptLimit, cancellation, Retrying);
         var draft = new LeafletDraft { Id = Ids.NewLeafletId(), Title = title, Text = text, Scope = scope, Deadline = deadline, ForKind = forKind, ApprovedBy = approvedBy };
+        // The id makes a repeat harmless (the tracker keeps the first issue; a repeat only nudges the units), and the
+        // call returns once the leaflet is stored, not delivered: so an attempt lost with a dying silo is given up and
+        // sent again instead of waiting out the response timeout (a chaos soak saw one wait 10 minutes).
         return await Transient.RetryAsync(
             () => As(issuer, () => Grains.GetUnit(location.Unit).IssueLeaflet(draft)),
-            cancellation: cancellation);
+            budget: null, attemptLimit: Transient.QuickAttemptLimit, cancellation, Retrying);
     }
 
     public Task<LeafletStatus> GetLeafletStatusAsync(string leafletId) =>
@@ -118,7 +128,7 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
     {
         while (true)
         {
-            var status = await Transient.RetryAsync(() => GetLeafletStatusAsync(leafletId), budget: null, Transient.QuickAttemptLimit, cancellation);
+            var status = await Transient.RetryAsync(() => GetLeafletStatusAsync(leafletId), budget: null, Transient.QuickAttemptLimit, cancellation, Retrying);
             yield return status;
             if (status.Complete || status.Closed is not null) yield break;
             await Task.Delay(interval, cancellation);

@@ -6,8 +6,9 @@ namespace OrgTasks.Grains;
 /// <summary>
 /// Collects options outside their allowed ranges, each as one line that names the option the way an operator sets it
 /// (<c>OrgTasks__FanOutLimit=0 is out of range: allowed 1 to 100,000</c>). Shared by the silo's options validators.
+/// Options set only in code are named as in code: separator <c>.</c> gives <c>PgJournalOptions.ReadConcurrency=0 …</c>.
 /// </summary>
-public sealed class OptionRanges(string section)
+public sealed class OptionRanges(string section, string separator = "__")
 {
     private readonly List<string> _failures = [];
 
@@ -26,5 +27,5 @@ public sealed class OptionRanges(string section)
     }
 
     private string Line(string option, string value, string min, string max) =>
-        $"{section}__{option}={value} is out of range: allowed {min} to {max}";
+        $"{section}{separator}{option}={value} is out of range: allowed {min} to {max}";
 }

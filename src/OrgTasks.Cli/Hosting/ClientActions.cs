@@ -16,6 +16,7 @@ internal static class ClientActions
         command.SetAction(async (result, cancellation) =>
         {
             await using var connection = await options.ConnectAsync(result, cancellation);
+            connection.Client.Retrying = new RetryNotice(result.Err()).Retrying;
             // Orleans calls take no cancellation token: on Ctrl+C stop waiting for the answer rather than for the call.
             return await action(connection.Client, result, cancellation).WaitAsync(cancellation);
         });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrgTasks.Client.Connection;
 
 namespace OrgTasks.Cli.LoadTest;
 
@@ -16,10 +17,16 @@ internal static class ColdStart
     {
         // Orleans' management grain answers the operator only.
         var management = client.Grains.GetGrain<IManagementGrain>(0);
-        Task<int> CountAsync() => client.As(null, () => management.GetTotalActivationCount());
+        // Both calls are safe to repeat, so a silo that dies meanwhile costs a retry, not the run.
+        Task<int> CountAsync() => Transient.RetryAsync(() => client.As(null, () => management.GetTotalActivationCount()),
+            budget: null, Transient.QuickAttemptLimit);
         var before = await CountAsync();
         progress.WriteLine($"loadtest: putting {Format.Count(before)} activations to sleep for a cold start …");
-        await client.As(null, () => management.ForceActivationCollection(TimeSpan.Zero));
+        await Transient.RetryAsync(async () =>
+        {
+            await client.As(null, () => management.ForceActivationCollection(TimeSpan.Zero));
+            return true;
+        });
         var watch = Stopwatch.StartNew();
         var now = await CountAsync();
         // Deactivation runs in the background after the call returns: wait until the count stops falling.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrgTasks.Grains;
+using OrgTasks.Client.Connection;
 using OrgTasks.Identity;
 using OrgTasks.Grains.Durability;
 using OrgTasks.Organization;
@@ -32,8 +33,10 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
     {
         var authors = StatementAuthors.Pick(spec, load.Agents);
         progress.WriteLine($"loadtest: waking {Format.Count(authors.Count)} authors (not timed) …");
-        await FanOutAsync(authors, 256, author =>
-            target.Client.As(null, () => target.Client.Grains.GetGrain<IAgentGrain>(author).GetConfig()));
+        // Reads, so safe to repeat: a silo that dies while the authors wake costs a retry, not the run.
+        await FanOutAsync(authors, 256, author => Transient.RetryAsync(
+            () => target.Client.As(null, () => target.Client.Grains.GetGrain<IAgentGrain>(author).GetConfig()),
+            budget: null, Transient.QuickAttemptLimit, cancellation));
 
         target.Meter?.Take();
         var cpuBefore = ProcessFigures.CpuTime();
@@ -62,7 +65,7 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
         while (true)
         {
             if (journal is not null) await CheckInboxAsync(journal, committee, sends);
-            else await CheckRoutesAsync(target.Client, sends);
+            else await CheckRoutesAsync(target.Client, sends, cancellation);
             var waiting = sends.Count(s => s.Arrivals == 0);
             if (waiting == 0 || drainLimit.Elapsed > load.Drain || cancellation.IsCancellationRequested) break;
             await Task.Delay(CheckInterval, cancellation);
@@ -219,12 +222,13 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
     }
 
     /// <summary>Against a remote cluster: each statement's route, read once it has arrived; its inbox hops are counted.</summary>
-    private static async Task CheckRoutesAsync(OrgTasksClient client, List<StatementSend> sends)
+    private static async Task CheckRoutesAsync(OrgTasksClient client, List<StatementSend> sends, CancellationToken cancellation)
     {
         var waiting = sends.Where(s => s.Arrivals == 0).ToList();
         await FanOutAsync(waiting, RouteReads, async send =>
         {
-            var route = await client.GetRouteAsync(send.Id);
+            // A read: retried like a send when the silo answering it dies, so the count is never cut short by a kill.
+            var route = await Transient.RetryAsync(() => client.GetRouteAsync(send.Id), budget: null, Transient.QuickAttemptLimit, cancellation);
             var inboxHops = route.Hops.Where(h => h.Role == HopRole.Inbox).ToList();
             if (!route.Delivered || inboxHops.Count == 0) return;
             send.Arrivals = inboxHops.Count;

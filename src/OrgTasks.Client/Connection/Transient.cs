@@ -43,8 +43,11 @@ public static class Transient
     /// Why: a call that was on its way through a silo when that silo died gets no answer at all — Orleans fails the
     /// caller's pending calls to a dead silo only inside the cluster, not in a client — so without a limit it waits out
     /// the whole response timeout (2 minutes) although the cluster recovered in seconds.
+    /// <paramref name="retrying"/> is told of each failure that is about to be retried (for a progress line: a retry is
+    /// not an error), never of the last one, which is thrown.
     /// </summary>
-    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan? budget, TimeSpan? attemptLimit, CancellationToken cancellation = default)
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, TimeSpan? budget, TimeSpan? attemptLimit, CancellationToken cancellation = default,
+        Action<Exception>? retrying = null)
     {
         var deadline = DateTime.UtcNow + (budget ?? TimeSpan.FromSeconds(30));
         var pause = TimeSpan.FromMilliseconds(200);
@@ -58,6 +61,7 @@ public static class Transient
             {
                 // A call that was only slow gets twice the time on its next attempt; one lost with a dead silo is over.
                 if (attemptLimit is { } given) attemptLimit = given * 2;
+                retrying?.Invoke(error);
                 await Task.Delay(pause, cancellation);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 2_000));
             }

@@ -18,10 +18,11 @@ public static class OrgTasksSiloExtensions
     /// Everything a silo of OrgTasks needs apart from its endpoints: the grains and their services, storage, reminders,
     /// messaging timeouts and activity propagation. With PostgreSQL this includes ADO.NET clustering (membership on the
     /// database) and the schema migration at start-up. The test cluster uses this too, so tests run what production
-    /// runs.
+    /// runs. Impossible settings (a response timeout of 0) are refused here, naming each with its range.
     /// </summary>
     public static ISiloBuilder UseOrgTasks(this ISiloBuilder silo, SiloSettings settings, Action<OrgTasksOptions>? options = null)
     {
+        SiloSettingsValidator.ThrowIfInvalid(settings);
         switch (settings.Storage)
         {
             case StorageKind.Memory:
