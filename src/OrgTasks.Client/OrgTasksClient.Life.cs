@@ -95,6 +95,9 @@ public sealed partial class OrgTasksClient
     public async Task<string> FindAgentOrganizationAsync(string agent)
     {
         if (string.IsNullOrWhiteSpace(agent)) throw new InvalidRequestException("no agent named");
+        // An agent's credential names its organization, where its officer's acts belong; another agent's configuration is
+        // not its to read.
+        if (Holder is { Role: CredentialRole.Agent } holder) return holder.Organization;
         var config = await As(Operator, () => Grains.GetGrain<IAgentGrain>(agent).GetConfig());
         return config?.Organization ?? throw new NotFoundException($"no agent '{agent}' in any applied organization");
     }

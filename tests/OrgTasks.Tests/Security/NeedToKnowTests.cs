@@ -115,6 +115,17 @@ public sealed class NeedToKnowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_secretary_warns_and_clears_through_the_client_library_with_its_own_credential()
+    {
+        var city = await Operator.AppliedAsync(new LifeCity());
+        var sec = As(city, "sec");
+        await sec.WarnAsync(city.A("c5"), "seen with the police");
+        Assert.Equal([city.A("c5")], (await sec.GetLifeAsync(city.Committee)).Suspended.ToArray());
+        await sec.ClearAsync(city.A("c5"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => As(city, "c4").WarnAsync(city.A("c5"), "a member of a group may not"));
+    }
+
+    [Fact]
     public async Task A_member_votes_only_as_itself()
     {
         var city = await Operator.AppliedAsync(new LifeCity());
