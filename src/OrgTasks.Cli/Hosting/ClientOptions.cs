@@ -55,9 +55,11 @@ internal sealed class ClientOptions
         var gateways = ParseGateways(result.GetValue(Gateway));
         var clusterId = result.GetValue(ClusterId) ?? DefaultClusterId;
         var links = Links.Settings(result);
+        // What is wrong first: a gateway that is malformed or does not answer, then the CA to check it with, then the
+        // credential to show it.
+        await GatewayProbe.RequireOneAsync(gateways, cancellation);
         RequireCertificateAuthority(links);
         var credential = ReadCredential(result.GetValue(Credential));
-        await GatewayProbe.RequireOneAsync(gateways, cancellation);
         try
         {
             return await OrgTasksConnection.ConnectAsync(gateways, ConnectTimeout, credential, clusterId, links: links);

@@ -18,6 +18,8 @@ public static class TestIdentity
     {
         Environment.SetEnvironmentVariable(OrgTasksConfigFolder.EnvironmentVariable, ConfigFolder);
         Environment.SetEnvironmentVariable(OrgTasks.Client.Connection.CredentialFile.EnvironmentVariable, null);
+        // The local CA a first silo would make: made now, so that no test depends on another having started a silo first.
+        OrgTasks.Silo.Links.LocalCertificateAuthority.Ensure(OrgTasks.Links.LocalTlsFolder.Default);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { Directory.Delete(ConfigFolder, recursive: true); }
