@@ -40,13 +40,19 @@ public static class OrgTasksConfigFolder
     /// Writes <paramref name="text"/> to <paramref name="path"/> with mode 0600 from the first byte (never readable by
     /// others, not even briefly), replacing the file atomically.
     /// </summary>
-    public static void WritePrivate(string path, string text)
+    public static void WritePrivate(string path, string text) => WriteAtomically(path, text, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+    /// <summary>
+    /// Writes <paramref name="text"/> beside <paramref name="path"/> with <paramref name="mode"/> from creation, then moves
+    /// it into place: no reader ever sees half a file. The folder is made private when it does not exist.
+    /// </summary>
+    public static void WriteAtomically(string path, string text, UnixFileMode mode)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         EnsurePrivate(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
         using (var stream = new FileStream(temporary, options))
         using (var writer = new StreamWriter(stream))
         {

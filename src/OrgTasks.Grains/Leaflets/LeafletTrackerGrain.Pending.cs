@@ -69,7 +69,7 @@ public sealed partial class LeafletTrackerGrain
         {
             if (caller.Kind == ActorKind.Unit && (issuer.CentralCommittee?.Id == caller.Id || issuer.CentralOrgan?.Id == caller.Id)) return;
             if (caller.Kind == ActorKind.Agent && (issuer.Unit.Kind == UnitKind.Committee || issuer.Unit.Kind.IsCentre())
-                && issuer.Members.Contains(caller.Id) && !issuer.Lost.Contains(caller.Id)) return;
+                && Officers.IsFreeMember(issuer, caller.Id)) return;
         }
         throw new AccessDeniedException($"{caller} may not close leaflet '{leaflet.Id}': only an officer of '{leaflet.Issuer}' or the centre may");
     }

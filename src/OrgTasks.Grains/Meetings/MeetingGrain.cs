@@ -129,7 +129,7 @@ public sealed class MeetingGrain(
         foreach (var unit in state.State.Units)
         {
             if (await GrainFactory.GetUnit(unit).GetConfig() is { } config && caller.Kind == ActorKind.Agent
-                && config.Members.Contains(caller.Id) && !config.Lost.Contains(caller.Id)) own.Add(unit.Id);
+                && Officers.IsFreeMember(config, caller.Id)) own.Add(unit.Id);
         }
         if (own.Count == 0) throw new AccessDeniedException($"{caller} is not invited to meeting '{this.GetPrimaryKeyString()}'");
         return View(whole: false, own: own);
@@ -167,7 +167,7 @@ public sealed class MeetingGrain(
 
     private static bool IsOfficer(Actor caller, UnitConfig committee) =>
         caller.IsUnit(committee.Unit.Id)
-        || caller.Kind == ActorKind.Agent && committee.Members.Contains(caller.Id) && !committee.Lost.Contains(caller.Id);
+        || caller.Kind == ActorKind.Agent && Officers.IsFreeMember(committee, caller.Id);
 
     private MeetingPlan RequirePlan() =>
         state.State.Plan ?? throw new NotFoundException($"no meeting '{this.GetPrimaryKeyString()}'");

@@ -128,5 +128,5 @@ public sealed partial class OrganizationGrain
     }
 
     private static List<string> FreeMembers(UnitConfig committee) =>
-        committee.Members.Where(m => !committee.Lost.Contains(m)).ToList();
+        committee.Members.Where(m => Officers.IsFreeMember(committee, m)).ToList();
 }

@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Identity;
 namespace OrgTasks.Grains.Organization;
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed partial class OrganizationGrain
         var effective = RequireEffective();
         var committee = effective.Units[effective.Plan.Committee];
         if (caller.IsUnit(committee.Unit.Id) || committee.CentralCommittee is { } cc && caller.IsUnit(cc.Id)) return caller;
-        if (caller.Kind == ActorKind.Agent && committee.Members.Contains(caller.Id) && !committee.Lost.Contains(caller.Id)) return caller;
+        if (caller.Kind == ActorKind.Agent && Officers.IsFreeMember(committee, caller.Id)) return caller;
         throw new AccessDeniedException($"{caller} may not detail a delegate: only the committee's officers or the Central Committee may");
     }
 

@@ -109,7 +109,7 @@ public sealed partial class RoutineGrain
     {
         var caller = Callers.Require();
         if (caller.Kind is ActorKind.Operator or ActorKind.System || caller.IsUnit(org.Committee.Unit.Id)) return;
-        if (caller.Kind == ActorKind.Agent && org.Config.Members.Contains(caller.Id) && !org.Config.Lost.Contains(caller.Id)) return;
+        if (caller.Kind == ActorKind.Agent && Officers.IsFreeMember(org.Config, caller.Id)) return;
         throw new AccessDeniedException($"{caller} may not read the routine of '{org.Committee.Unit.Id}': only the committee may");
     }
 }

@@ -105,31 +105,13 @@ public static class LocalCertificateAuthority
         return request.Create(ca, now.AddMinutes(-5), notAfter, serial);
     }
 
-    private static void CreatePrivateFolder(string folder)
-    {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    private static void CreatePrivateFolder(string folder) => OrgTasks.Identity.OrgTasksConfigFolder.EnsurePrivate(folder);
 
     /// <summary>0600 from creation, written beside and renamed into place, so no reader ever sees half a key.</summary>
-    private static void WritePrivate(string path, string pem) => Write(path, pem, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    private static void WritePrivate(string path, string pem) => OrgTasks.Identity.OrgTasksConfigFolder.WritePrivate(path, pem);
 
     private static void WritePublic(string path, string pem) =>
-        Write(path, pem, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-
-    private static void Write(string path, string text, UnixFileMode mode)
-    {
-        var partial = path + ".partial";
-        File.Delete(partial);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
-        using (var stream = new FileStream(partial, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(text);
-        }
-        File.Move(partial, path, overwrite: true);
-    }
+        OrgTasks.Identity.OrgTasksConfigFolder.WriteAtomically(path, pem, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
     /// <summary>An exclusive lock on <c>.lock</c> in the folder, across processes; waits a bounded time.</summary>
     private static FileStream Lock(LocalTlsFolder folder)
