@@ -54,6 +54,7 @@ public static class OrgTasksSiloExtensions
         if (settings.AgentPlacement == AgentPlacement.WithCaller)
             silo.Services.AddSingleton<Orleans.Runtime.Placement.IPlacementStrategyResolver, AgentWithCallerPlacement>();
         silo.AddActivityPropagation();
+        silo.Services.ExcludeBaselineGrainsUnlessRequested();
         return silo;
     }
 
