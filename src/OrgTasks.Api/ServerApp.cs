@@ -3,6 +3,7 @@ using OrgTasks.Api.Endpoints;
 using OrgTasks.Api.Errors;
 using OrgTasks.Api.Health;
 using OrgTasks.Api.Hosting;
+using OrgTasks.Api.Observability;
 using OrgTasks.Api.Requests;
 using OrgTasks.Client.Json;
 using Scalar.AspNetCore;
@@ -32,6 +33,8 @@ public static class ServerApp
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<RequestChecks>();
         services.AddCredentialAuthentication();
+        services.AddOrgTasksMetricsEndpoint();
+        builder.AddOrgTasksDashboard();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OrgTasks HTTP API";
@@ -51,6 +54,8 @@ public static class ServerApp
         app.UseAuthorization();
 
         app.MapHealth();
+        app.MapOrgTasksMetrics();
+        app.MapOrgTasksDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api", o => o.WithTitle("OrgTasks HTTP API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
