@@ -62,5 +62,11 @@ public static class ServerApp
         var api = app.MapGroup(ApiBase).RequireAuthorization().AddEndpointFilter<SiloReady>();
         api.MapSession();
         api.MapStatements();
+        api.MapLeaflets();
+        api.MapOrg();
+        api.MapLife();
+        api.MapCommittees();
+        api.MapRoutine();
+        api.MapCredentials();
     }
 }
