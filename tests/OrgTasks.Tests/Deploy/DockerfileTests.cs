@@ -28,10 +28,11 @@ public sealed class DockerfileTests
     public void It_builds_in_the_sdk_and_runs_the_server_on_the_aspnet_runtime_as_an_unprivileged_user_by_default()
     {
         var stages = Instructions("FROM");
-        Assert.Equal(3, stages.Length);
+        Assert.Equal(4, stages.Length);
         Assert.Equal("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", stages[0]);
-        Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS tools", stages[1]);
-        Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS server", stages[2]); // the last stage: docker build's default
+        Assert.Equal("FROM build AS build-tools", stages[1]); // the command line: not built for the server image
+        Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS tools", stages[2]);
+        Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS server", stages[3]); // the last stage: docker build's default
         foreach (var runtime in new[] { Stage("server"), Stage("tools") })
         {
             Assert.Contains("USER app", runtime);
@@ -44,17 +45,18 @@ public sealed class DockerfileTests
     [Fact]
     public void The_server_image_holds_the_server_publish_output_only_and_runs_its_dll()
     {
-        var publishes = Instructions(Stage("build"), "RUN").Where(l => l.Contains("dotnet publish")).ToList();
-        var server = Assert.Single(publishes, l => l.EndsWith(" -o /app", StringComparison.Ordinal));
+        var server = Assert.Single(Instructions(Stage("build"), "RUN"), l => l.Contains("dotnet publish"));
+        Assert.EndsWith(" -o /app", server);
         var project = Project(server);
         Assert.Equal("src/OrgTasks.Server/OrgTasks.Server.csproj", project);
         Assert.Equal(["COPY --from=build /app ./"], Instructions(Stage("server"), "COPY"));
         var assembly = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, project)).Descendants("AssemblyName").Single().Value;
         Assert.Equal($"ENTRYPOINT [\"dotnet\", \"/app/{assembly}.dll\"]", Instructions(Stage("server"), "ENTRYPOINT").Single());
 
-        var cli = Assert.Single(publishes, l => l.EndsWith(" -o /tools", StringComparison.Ordinal));
+        var cli = Assert.Single(Instructions(Stage("build-tools"), "RUN"), l => l.Contains("dotnet publish"));
+        Assert.EndsWith(" -o /tools", cli);
         Assert.Equal("src/OrgTasks.Cli/OrgTasks.Cli.csproj", Project(cli));
-        Assert.Equal(["COPY --from=build /tools ./"], Instructions(Stage("tools"), "COPY"));
+        Assert.Equal(["COPY --from=build-tools /tools ./"], Instructions(Stage("tools"), "COPY"));
         Assert.Equal("ENTRYPOINT [\"dotnet\", \"/app/orgtasks.dll\"]", Instructions(Stage("tools"), "ENTRYPOINT").Single());
         foreach (var copy in Instructions("COPY").Where(c => !c.Contains("--from")))
             foreach (var source in copy.Split(' ')[1..^1])
