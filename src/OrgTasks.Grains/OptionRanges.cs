@@ -26,6 +26,12 @@ public sealed class OptionRanges(string section, string separator = "__")
             _failures.Add(Line(option, value.ToString("c", CultureInfo.InvariantCulture), min.ToString("c", CultureInfo.InvariantCulture), max.ToString("c", CultureInfo.InvariantCulture)));
     }
 
+    public void Check(string option, double value, double min, double max)
+    {
+        if (!(value >= min && value <= max)) // NaN is out of every range
+            _failures.Add(Line(option, value.ToString(CultureInfo.InvariantCulture), min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture)));
+    }
+
     private string Line(string option, string value, string min, string max) =>
         $"{section}{separator}{option}={value} is out of range: allowed {min} to {max}";
 }

@@ -58,4 +58,11 @@ public sealed class OrgTasksOptions
     /// due: routine distributions, report rounds, overdue flags, the idle alarm, the digest. Default: 1 minute.
     /// </summary>
     public TimeSpan RoutineInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Share of a leaflet's units that record spans (<c>leaflet.accept</c>, <c>leaflet.unit.complete</c>) when tracing
+    /// is on, from 0 (none) to 1 (every unit). A citywide mobilization touches thousands of units, so all of them would
+    /// swamp a trace store; the choice is by leaflet and unit, so a unit's spans are all kept or all left out. Default: 0.01.
+    /// </summary>
+    public double LeafletUnitTraceSampling { get; set; } = 0.01;
 }

@@ -12,6 +12,12 @@ public sealed record Statement
     [Id(5)] public StatementKind Kind { get; init; }
     /// <summary>For a regular report: the unit reported on (written on its behalf by its contact). Empty otherwise.</summary>
     [Id(6)] public string? ReportOf { get; init; }
+    /// <summary>
+    /// The W3C traceparent of the author's <c>statement.send</c> span, stored with the statement, so that every hop's
+    /// span joins one trace even though the statement travels through outboxes and pumps (and silo restarts) rather
+    /// than one call chain. Empty when tracing was off as it was written.
+    /// </summary>
+    [Id(7)] public string? TraceParent { get; init; }
 }
 
 /// <summary>What an author hands to the system. The id is the client's, so that a retried send is recognised.</summary>

@@ -1,4 +1,5 @@
 using OrgTasks.Cli.Hosting;
+using OrgTasks.LoadTest.Commands;
 
 namespace OrgTasks.Cli.Commands;
 

@@ -30,6 +30,7 @@ public sealed partial class AgentGrain
             Text = draft.Text,
             Kind = draft.Kind,
             WrittenAt = services.Clock.GetUtcNow(),
+            TraceParent = activity?.Id,
         };
         // The author's own unit is the first durable hop: once it acknowledges, the statement cannot be lost.
         await GrainFactory.GetUnit(config.HomeUnit).AcceptStatements(null, [statement]);

@@ -38,7 +38,9 @@ public sealed partial class AgentGrain
                 AcceptedAt = now,
             },
         }).ToList();
+        var spans = Telemetry.StatementTrace.StartEach("statement.hold", statements, Id);
         var fresh = await services.Statements.AcceptAsync(Id, held);
+        Telemetry.StatementTrace.EndEach(spans);
         var passOn = false;
         for (var i = 0; i < held.Count; i++)
         {

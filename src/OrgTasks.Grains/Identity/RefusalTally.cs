@@ -16,6 +16,8 @@ public sealed class RefusalTally(TimeProvider clock)
 
     public void Note(string actor, string method, string target, string reason)
     {
+        // Tagged by method only: actors are unbounded (a forged credential names any subject), methods are not.
+        Telemetry.OrgTasksTelemetry.Refusals.Add(1, new KeyValuePair<string, object?>("orgtasks.method", method));
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         var key = (minute, actor, method);
         if (!_buckets.ContainsKey(key) && _buckets.Count >= BucketsPerMinute) key = (minute, "(many actors)", "(many methods)");

@@ -22,9 +22,11 @@ internal static class StatementHandOver
         activity?.SetTag("orgtasks.holder", holder);
         activity?.SetTag("orgtasks.next", next);
         activity?.SetTag("orgtasks.statements", chunk.Count);
+        var statements = chunk.Select(h => h.Statement).ToList();
+        var spans = StatementTrace.StartEach("statement.pass", statements, holder);
         try
         {
-            await send(chunk.Select(h => h.Statement).ToList());
+            await send(statements);
             var at = services.Clock.GetUtcNow();
             await services.Statements.MarkPassedAsync(holder, chunk.Select(h => h.Statement.Id).ToList(), next, at);
             foreach (var statement in chunk)
@@ -32,10 +34,13 @@ internal static class StatementHandOver
                 held.Remove(statement.Statement.Id);
                 OrgTasksTelemetry.HopLatency.Record((at - statement.Hop.AcceptedAt).TotalMilliseconds);
             }
+            OrgTasksTelemetry.StatementsPassed.Add(chunk.Count);
+            StatementTrace.EndEach(spans);
         }
         catch (Exception error)
         {
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
+            StatementTrace.EndEach(spans, error);
             OrgTasksTelemetry.HandOverFailures.Add(1);
             Log.HandOverFailed(logger, error, holder, next, chunk.Count);
             foreach (var statement in chunk)

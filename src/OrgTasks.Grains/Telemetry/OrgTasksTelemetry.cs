@@ -20,6 +20,12 @@ public static class OrgTasksTelemetry
     public static readonly Counter<long> StatementsDelivered = Meter.CreateCounter<long>(
         "orgtasks.statements.delivered", "{statement}", "Statements that reached their addressee's inbox.");
 
+    public static readonly Counter<long> StatementsPassed = Meter.CreateCounter<long>(
+        "orgtasks.statements.passed", "{statement}", "Statements a hop handed to the next hop and saw acknowledged.");
+
+    public static readonly Counter<long> Refusals = Meter.CreateCounter<long>(
+        "orgtasks.refusals", "{call}", "Calls refused because the caller may not make them (identity and need-to-know checks).");
+
     public static readonly Histogram<double> HopLatency = Meter.CreateHistogram<double>(
         "orgtasks.statements.hop.duration", "ms", "Time a statement was held at a hop before the next hop acknowledged it.");
 

@@ -71,9 +71,7 @@ public abstract partial class UnitGrain
     /// <summary>Stores the leaflet (once) and starts passing it on; a finished subtree answers with its coverage.</summary>
     private async Task<LeafletAck> AcceptLeafletAsync(Leaflet leaflet)
     {
-        using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.accept");
-        activity?.SetTag("orgtasks.leaflet.id", leaflet.Id);
-        activity?.SetTag("orgtasks.unit", Id);
+        using var activity = LeafletTrace.StartUnit("leaflet.accept", leaflet.Id, Id, Services.Options.LeafletUnitTraceSampling);
         if (_leaflets.TryGetValue(leaflet.Id, out var open))
         {
             // A repeat of a leaflet in progress is a nudge (a tracker resuming after a restart, a retried issue): ask
@@ -207,9 +205,7 @@ public abstract partial class UnitGrain
                 Duplicates = routes.Sum(r => (long)r.Duplicates) + work.ChildCoverage.Values.Sum(c => c.Duplicates),
                 CompletedAt = Services.Clock.GetUtcNow(),
             };
-            using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.unit.complete");
-            activity?.SetTag("orgtasks.leaflet.id", leaflet.Id);
-            activity?.SetTag("orgtasks.unit", Id);
+            using var activity = LeafletTrace.StartUnit("leaflet.unit.complete", leaflet.Id, Id, Services.Options.LeafletUnitTraceSampling);
             activity?.SetTag("orgtasks.homes.reached", coverage.HomesReached);
             await Services.Leaflets.CompleteAsync(Id, leaflet.Id, coverage);
             work.Complete = coverage;

@@ -45,7 +45,9 @@ public abstract partial class UnitGrain
         }
 
         // Stored before acknowledged: once this call returns, the statement cannot be lost here.
+        var spans = Telemetry.StatementTrace.StartEach("statement.hold", statements, Id);
         var fresh = await Services.Statements.AcceptAsync(Id, held);
+        Telemetry.StatementTrace.EndEach(spans);
         var passOn = false;
         for (var i = 0; i < held.Count; i++)
         {

@@ -11,7 +11,7 @@ internal static class StatementRows
     public const string HopList = "h.statement_id, h.holder, h.role, h.unit, h.contact, h.accepted_at, p.passed_at, p.passed_to";
 
     /// <summary>The statement columns <see cref="Statement"/> reads, of journal_statements as <c>s</c>.</summary>
-    public const string StatementList = "s.statement_id, s.author, s.addressee, s.kind, s.written_at, s.body, s.report_of";
+    public const string StatementList = "s.statement_id, s.author, s.addressee, s.kind, s.written_at, s.body, s.report_of, s.trace_parent";
 
     /// <summary>A held statement (of journal_held as <c>k</c>): the hop, the hand-over details, then the statement.</summary>
     public const string SelectHeld = $"""
@@ -43,6 +43,7 @@ internal static class StatementRows
         WrittenAt = Columns.Time(reader, first + 4),
         Text = reader.GetString(first + 5),
         ReportOf = Columns.NullableText(reader, first + 6),
+        TraceParent = Columns.NullableText(reader, first + 7),
     };
 
     /// <summary>A row of <see cref="SelectHeld"/>.</summary>

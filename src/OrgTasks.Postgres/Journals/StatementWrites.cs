@@ -10,8 +10,8 @@ namespace OrgTasks.Postgres.Journals;
 internal sealed class StatementWrites : IWriteSection
 {
     private const string InsertStatements = """
-        INSERT INTO journal_statements (statement_id, author, addressee, kind, written_at, body, report_of)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::timestamptz[], $6::text[], $7::text[])
+        INSERT INTO journal_statements (statement_id, author, addressee, kind, written_at, body, report_of, trace_parent)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
         ON CONFLICT (statement_id) DO NOTHING
         """;
 
@@ -111,6 +111,7 @@ internal sealed class StatementWrites : IWriteSection
                 Param.Times(rows.Select(s => Columns.Utc(s.WrittenAt)).ToArray()),
                 Param.Texts(rows.Select(s => s.Text).ToArray()),
                 Param.Texts(rows.Select(s => s.ReportOf).ToArray()),
+                Param.Texts(rows.Select(s => s.TraceParent).ToArray()),
             },
         };
     }

@@ -1,3 +1,4 @@
+using OrgTasks.Api.Hosting;
 using OrgTasks.Links;
 using OrgTasks.Silo.Health;
 using OrgTasks.Silo.Hosting;
@@ -37,25 +38,37 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Every_silo_advertises_its_own_name_publishes_its_gateway_and_is_checked_for_readiness()
+    public void Every_silo_runs_the_server_advertises_its_own_name_publishes_its_gateway_and_http_port_and_is_checked_for_readiness()
     {
         var published = new List<string>();
         foreach (var silo in SiloNames)
         {
             var service = Service(silo);
             var command = service.Texts("entrypoint").Last();
+            Assert.Contains("exec dotnet /app/orgtasks-server.dll --", command);
             Assert.Contains($"--gateway-port {new SiloSettings().GatewayPort}", command);
             Assert.Contains("--advertise \"$$(hostname)\"", command);
-            Assert.Contains("--health-port 8080", command);
+            Assert.Contains($"--http-port {ServerSettings.DefaultHttpPort} --health-port 8081", command);
             Assert.Equal(silo, service.Text("hostname"));
-            var port = service.Texts("ports").Single();
-            Assert.EndsWith($":{new SiloSettings().GatewayPort}", port);
-            published.Add(port.Split(':')[0]);
-            Assert.Contains($"GET {HealthPaths.Readiness} ", service.Texts("healthcheck", "test").Last());
+            var ports = service.Texts("ports");
+            Assert.Equal(2, ports.Count);
+            Assert.EndsWith($":{new SiloSettings().GatewayPort}", ports[0]);
+            Assert.EndsWith($":{ServerSettings.DefaultHttpPort}", ports[1]);
+            published.AddRange(ports.Select(p => p.Split(':')[0]));
+            var check = service.Texts("healthcheck", "test").Last();
+            Assert.Contains("/dev/tcp/127.0.0.1/8081 ", check); // the plain health port: bash speaks no TLS
+            Assert.Contains($"GET {HealthPaths.Readiness} ", check);
             Assert.Equal("../..", service.Text("build", "context"));
+            Assert.Equal("server", service.Text("build", "target"));
             Assert.True(File.Exists(Path.Combine(RepoPaths.Root, service.Text("build", "dockerfile"))));
         }
-        Assert.Equal(SiloNames.Length, published.Distinct().Count());
+        Assert.Equal(SiloNames.Length * 2, published.Distinct().Count());
+        // The one-shot jobs run the command line, from the image's tools stage (the server stage has none).
+        foreach (var job in new[] { "schema", "certs", "keys" })
+        {
+            Assert.Equal("tools", Service(job).Text("build", "target"));
+            Assert.Contains("/app/orgtasks.dll ", string.Join(" ", Service(job).Texts("entrypoint")) + " ");
+        }
     }
 
     [Fact]

@@ -12,7 +12,6 @@ public sealed partial class DeployOptionsTests
         .ToArray();
 
     [Theory]
-    [InlineData("silo")]
     [InlineData("db init")]
     [InlineData("db start")]
     [InlineData("db stop")]
@@ -23,6 +22,20 @@ public sealed partial class DeployOptionsTests
         var help = await OrgTasksProcess.RunAsync([.. command.Split(' '), "--help"]);
         Assert.Equal(0, help.ExitCode);
         foreach (var option in used) Assert.True(help.Stdout.Contains(option + " ", StringComparison.Ordinal), $"orgtasks {command} has no {option}");
+    }
+
+    [Fact]
+    public void Every_option_the_deployment_files_pass_to_the_server_is_one_it_takes()
+    {
+        // After `orgtasks-server.dll` (compose, systemd), in the image's CMD and in the pod's args.
+        var used = Files.SelectMany(f => ServerUses().Matches(File.ReadAllText(f)))
+            .SelectMany(use => Option().Matches(use.Groups["rest"].Value)).Select(o => o.Value).ToHashSet();
+        Assert.Superset(new HashSet<string> { "--silo-port", "--gateway-port", "--http-port", "--health-port", "--kubernetes", "--advertise" }, used);
+        var usage = OrgTasks.Api.Hosting.ServerArguments.Usage;
+        foreach (var option in used)
+            Assert.True(Regex.IsMatch(usage, Regex.Escape(option) + "[^a-z-]"), $"orgtasks-server has no {option}");
+        // Nothing in the deployment runs a silo through the command line any more.
+        Assert.DoesNotContain(Files, f => Regex.IsMatch(File.ReadAllText(f), @"orgtasks\.dll silo|\[""silo"""));
     }
 
     [Fact]
@@ -48,4 +61,7 @@ public sealed partial class DeployOptionsTests
 
     [GeneratedRegex(@"--[a-z][a-z-]+")]
     private static partial Regex Option();
+
+    [GeneratedRegex(@"(?m)(orgtasks-server\.dll|^CMD \[|args: \[)(?<rest>[^\n\]]*)")]
+    private static partial Regex ServerUses();
 }

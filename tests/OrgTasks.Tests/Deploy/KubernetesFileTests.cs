@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrgTasks.Api.Hosting;
 using OrgTasks.Links;
 using OrgTasks.Silo.Health;
 using OrgTasks.Silo.Hosting;
@@ -32,26 +33,39 @@ public sealed class KubernetesFileTests
     }
 
     [Fact]
-    public void The_silo_runs_with_kubernetes_hosting_on_the_ports_the_code_defaults_to()
+    public void The_server_runs_with_kubernetes_hosting_on_the_ports_the_code_defaults_to()
     {
         var args = Silo.Texts("args");
-        Assert.Equal("silo", args[0]);
-        Assert.Contains("--kubernetes", args);
+        Assert.Equal("orgtasks-server", Silo.Text("image")); // the Dockerfile's default stage: the server, no command line
+        Assert.Equal("--kubernetes", args[0]);
         Assert.Equal(Defaults.SiloPort.ToString(), args[args.ToList().IndexOf("--silo-port") + 1]);
         Assert.Equal(Defaults.GatewayPort.ToString(), args[args.ToList().IndexOf("--gateway-port") + 1]);
         var ports = Silo.Items("ports").ToDictionary(p => p.Text("name"), p => p.Text("containerPort"));
         Assert.Equal(Defaults.SiloPort.ToString(), ports["silo"]);
         Assert.Equal(Defaults.GatewayPort.ToString(), ports["gateway"]);
         Assert.Equal(args[args.ToList().IndexOf("--health-port") + 1], ports["health"]);
+        Assert.Equal(ServerSettings.DefaultHttpPort.ToString(), args[args.ToList().IndexOf("--http-port") + 1]);
+        Assert.Equal(ServerSettings.DefaultHttpPort.ToString(), ports["http"]);
     }
 
     [Fact]
-    public void Probes_ask_the_silos_health_paths_on_its_health_port()
+    public void Prometheus_is_told_to_scrape_the_metrics_path_on_the_http_port_over_tls()
+    {
+        var annotations = Pod.Map("metadata", "annotations");
+        Assert.Equal("true", annotations["prometheus.io/scrape"]);
+        Assert.Equal(OrgTasks.Api.Observability.MetricsEndpoint.Path, annotations["prometheus.io/path"]);
+        Assert.Equal(ServerSettings.DefaultHttpPort.ToString(), annotations["prometheus.io/port"]);
+        Assert.Equal("https", annotations["prometheus.io/scheme"]);
+    }
+
+    [Fact]
+    public void Probes_ask_the_silos_health_paths_on_its_http_port_over_tls()
     {
         foreach (var (probe, path) in new[] { ("startupProbe", HealthPaths.Liveness), ("livenessProbe", HealthPaths.Liveness), ("readinessProbe", HealthPaths.Readiness) })
         {
             Assert.Equal(path, Silo.Text(probe, "httpGet", "path"));
-            Assert.Equal("health", Silo.Text(probe, "httpGet", "port"));
+            Assert.Equal("http", Silo.Text(probe, "httpGet", "port"));
+            Assert.Equal("HTTPS", Silo.Text(probe, "httpGet", "scheme"));
         }
     }
 
@@ -119,9 +133,12 @@ public sealed class KubernetesFileTests
         var deploymentSelector = ByKind["Deployment"].Map("spec", "selector", "matchLabels");
         foreach (var selector in new[] { deploymentSelector, ByKind["Service"].Map("spec", "selector"), ByKind["PodDisruptionBudget"].Map("spec", "selector", "matchLabels") })
             Assert.All(selector, label => Assert.Equal(label.Value, podLabels[label.Key]));
-        var port = ByKind["Service"].Items("spec", "ports").Single();
-        Assert.Equal(Defaults.GatewayPort.ToString(), port.Text("port"));
-        Assert.Equal("gateway", port.Text("targetPort"));
+        var ports = ByKind["Service"].Items("spec", "ports").ToDictionary(p => p.Text("name"));
+        Assert.Equal(["gateway", "http"], ports.Keys.Order());
+        Assert.Equal(Defaults.GatewayPort.ToString(), ports["gateway"].Text("port"));
+        Assert.Equal("gateway", ports["gateway"].Text("targetPort"));
+        Assert.Equal(ServerSettings.DefaultHttpPort.ToString(), ports["http"].Text("port"));
+        Assert.Equal("http", ports["http"].Text("targetPort"));
         Assert.Equal("1", ByKind["PodDisruptionBudget"].Text("spec", "maxUnavailable"));
         Assert.True(int.Parse(ByKind["Deployment"].Text("spec", "replicas")) >= 3);
     }
@@ -148,7 +165,7 @@ public sealed class KubernetesFileTests
         var stream = new YamlStream();
         stream.Load(new StringReader(output));
         Assert.Equal(6, stream.Documents.Count);
-        Assert.Contains("image: orgtasks:local", output);
+        Assert.Contains("image: orgtasks-server:local", output);
     }
 
     internal static bool OnPath(string program) =>

@@ -6,12 +6,15 @@ namespace OrgTasks.Tests.Deploy;
 public sealed class SystemdUnitTests
 {
     [Fact]
-    public void The_silo_unit_runs_orgtasks_silo_with_the_ports_of_its_instance_and_stops_it_gracefully()
+    public void The_silo_unit_runs_the_server_with_the_ports_of_its_instance_and_stops_it_gracefully()
     {
         var unit = DeployFiles.Unit(Path.Combine("systemd", "orgtasks-silo@.service"));
         var exec = unit["Service"]["ExecStart"].Single();
-        Assert.StartsWith("/usr/bin/dotnet /opt/orgtasks/orgtasks.dll silo ", exec);
-        foreach (var variable in new[] { "SILO_PORT", "GATEWAY_PORT", "HEALTH_PORT" })
+        Assert.StartsWith("/usr/bin/dotnet /opt/orgtasks-server/orgtasks-server.dll --", exec);
+        var ports = File.ReadAllLines(DeployFiles.PathOf(Path.Combine("systemd", "silo-1.env.example")));
+        Assert.Contains($"HTTP_PORT={OrgTasks.Api.Hosting.ServerSettings.DefaultHttpPort}", ports);
+        Assert.Contains("--http-port ${HTTP_PORT}", exec);
+        foreach (var variable in new[] { "SILO_PORT", "GATEWAY_PORT", "HTTP_PORT", "HEALTH_PORT" })
         {
             Assert.Contains("${" + variable + "}", exec);
             Assert.Contains(File.ReadAllLines(DeployFiles.PathOf(Path.Combine("systemd", "silo-1.env.example"))), l => l.StartsWith(variable + "=", StringComparison.Ordinal));

@@ -39,6 +39,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.ResumeInterval = ResumeInterval;
                 // Routine tests call Tick themselves at the fake clock; the reminder must not tick other tests' routines.
                 options.RoutineInterval = TimeSpan.FromHours(1);
+                // Every unit of every leaflet records its spans, so trace tests see them all (without a listener: none).
+                options.LeafletUnitTraceSampling = 1.0;
             });
         });
         Cluster = builder.Build();

@@ -71,6 +71,21 @@ public abstract class StatementJournalContract : JournalContract
     }
 
     [Fact]
+    public async Task A_statement_keeps_its_traceparent_so_hops_after_a_restart_join_its_trace()
+    {
+        var group = Run + "group";
+        const string traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var statement = Statement("s1") with { TraceParent = traceParent };
+        await AcceptAsync(group, HopRole.Unit, T0, statement);
+
+        Assert.Equal(traceParent, Assert.Single(await Journals.Statements.LoadHeldAsync(group)).Statement.TraceParent);
+        Assert.Equal(traceParent, (await Journals.Statements.FindStatementAsync(statement.Id))?.TraceParent);
+        var untraced = Statement("s2");
+        await AcceptAsync(group, HopRole.Unit, T0, untraced);
+        Assert.Null((await Journals.Statements.FindStatementAsync(untraced.Id))?.TraceParent);
+    }
+
+    [Fact]
     public async Task Passed_statements_are_no_longer_held_and_the_first_hand_over_stands()
     {
         var group = Run + "group";

@@ -1,0 +1,13 @@
+global using System.CommandLine;
+global using System.Globalization;
+global using OrgTasks.Cli.Errors;
+global using OrgTasks.Cli.Output;
+global using OrgTasks.Client;
+global using OrgTasks.Errors;
+global using OrgTasks.Leaflets;
+global using OrgTasks.Plan;
+global using OrgTasks.Statements;
+global using OrgTasks.Deposits;
+global using OrgTasks.Life;
+global using OrgTasks.Routine;
+global using OrgTasks.Identity;

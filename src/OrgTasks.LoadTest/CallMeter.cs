@@ -1,0 +1,73 @@
+using System.Diagnostics;
+
+namespace OrgTasks.LoadTest;
+
+/// <summary>
+/// Counts the grain calls an in-process silo serves and times every call one grain makes to another (a hop: from the
+/// send until the answer is back, queueing included). Registered only by the load test's own silo; a remote cluster
+/// is not measured this way. The timing wraps each call in one more await, a cost the baselines in the same silo pay too.
+/// </summary>
+internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
+{
+    private long _calls;
+    private long _failures;
+
+    public Histogram Hops { get; } = new();
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>Calls that ended with an exception: refusals, time-outs, failed hand-overs (retried by the grains).</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _byMethod = new(StringComparer.Ordinal);
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        Interlocked.Increment(ref _calls);
+        _byMethod.AddOrUpdate(context.MethodName, 1, (_, n) => n + 1);
+        try
+        {
+            await context.Invoke();
+        }
+        catch
+        {
+            Interlocked.Increment(ref _failures);
+            throw;
+        }
+    }
+
+    public Task Invoke(IOutgoingGrainCallContext context) =>
+        context.SourceContext is null ? context.Invoke() : TimedAsync(context);
+
+    private async Task TimedAsync(IOutgoingGrainCallContext context)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            Hops.Record(Stopwatch.GetElapsedTime(start));
+        }
+    }
+
+    /// <summary>What was counted since the last reset, then a fresh start.</summary>
+    public CallFigures Take()
+    {
+        var byMethod = _byMethod.ToArray().Where(m => m.Value > 0).OrderByDescending(m => m.Value)
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        _byMethod.Clear();
+        var figures = new CallFigures(Interlocked.Exchange(ref _calls, 0), Interlocked.Exchange(ref _failures, 0),
+            Hops.PercentileMs(0.5), Hops.PercentileMs(0.99)) { ByMethod = byMethod };
+        Hops.Reset();
+        return figures;
+    }
+}
+
+/// <summary>Grain calls, failed calls, and grain-to-grain hop latency over one measured stretch.</summary>
+internal sealed record CallFigures(long Calls, long Failures, double? HopP50Ms, double? HopP99Ms)
+{
+    /// <summary>Calls by grain method name, most first: where the messages of a leaflet go.</summary>
+    public IReadOnlyDictionary<string, long> ByMethod { get; init; } = new Dictionary<string, long>();
+}

@@ -1,0 +1,22 @@
+namespace OrgTasks.LoadTest;
+
+/// <summary>One mobilization, measured: timings from the tracker, effects counted from the delivery records.</summary>
+internal sealed record LeafletFigures
+{
+    public required string LeafletId { get; init; }
+    public required long HomesTotal { get; init; }
+    public required long HomesReached { get; init; }
+    public required long Duplicates { get; init; }
+    public required long Missing { get; init; }
+    public double? SecondsTo50 { get; init; }
+    public double? SecondsTo90 { get; init; }
+    public double? SecondsTo99 { get; init; }
+    /// <summary>From issue until the centre knew every home had it (the tracker's completion).</summary>
+    public required double Seconds { get; init; }
+    public double DeliveriesPerSecond => Seconds > 0 ? HomesReached / Seconds : 0;
+    public CallFigures? Calls { get; init; }
+    public double? CpuSeconds { get; init; }
+    public CoverageCurve? Curve { get; init; }
+    /// <summary>Where the effects were counted: the silo's delivery journal, or the tracker's picture.</summary>
+    public required string CountedFrom { get; init; }
+}

@@ -1,0 +1,39 @@
+namespace OrgTasks.LoadTest;
+
+/// <summary>A whole mobilization load test: the cold leaflet, the measured warm ones, the baselines of the same run.</summary>
+internal sealed record MobilizeResult
+{
+    public required string Organization { get; init; }
+    public required string Source { get; init; }
+    public required string Target { get; init; }
+    public required int Units { get; init; }
+    public required int Agents { get; init; }
+    public required double LoadSeconds { get; init; }
+    public required double ApplySeconds { get; init; }
+    public required LeafletFigures Cold { get; init; }
+    public required IReadOnlyList<LeafletFigures> Warm { get; init; }
+    public Baselines.BaselineRun? BaselineFanOutColdRun { get; init; }
+    public IReadOnlyList<Baselines.BaselineRun> BaselineFanOut { get; init; } = [];
+    public IReadOnlyList<Baselines.BaselineRun> BaselinePlain { get; init; } = [];
+    public double? BaselineFanOutCold => BaselineFanOutColdRun?.Seconds;
+    public long? PeakMemoryBytes { get; init; }
+    public double? ArrestRate { get; init; }
+    public int Arrested { get; init; }
+
+    public IEnumerable<LeafletFigures> All => Warm.Prepend(Cold);
+
+    /// <summary>The warm leaflet whose time is the median: its other figures are shown beside it.</summary>
+    public LeafletFigures MedianWarm => Warm.OrderBy(w => w.Seconds).ElementAt((Warm.Count - 1) / 2);
+
+    public double WarmSeconds => Stats.Median(Warm.Select(w => w.Seconds)) ?? double.NaN;
+    public double? BaselineFanOutSeconds => Stats.Median(BaselineFanOut.Select(b => b.Seconds));
+    public double? BaselinePlainSeconds => Stats.Median(BaselinePlain.Select(b => b.Seconds));
+    public double? WarmCpuSeconds => Stats.Median(Warm.Where(w => w.CpuSeconds is not null).Select(w => w.CpuSeconds!.Value));
+    public double? BaselineFanOutCpuSeconds => Stats.Median(BaselineFanOut.Select(b => b.CpuSeconds));
+    public long HomesTotal => Cold.HomesTotal;
+    public long HomesReached => All.Min(l => l.HomesReached);
+    public long Duplicates => All.Sum(l => l.Duplicates);
+    public long Missing => All.Sum(l => l.Missing);
+    public long Errors => All.Sum(l => l.Calls?.Failures ?? 0);
+    public bool Correct => Duplicates == 0 && Missing == 0;
+}

@@ -1,0 +1,79 @@
+using OrgTasks.LoadTest.Baselines;
+using OrgTasks.Organization;
+
+namespace OrgTasks.LoadTest;
+
+/// <summary>
+/// The mobilization load test: apply the city, put it to sleep, one cold leaflet to every home, then warm-up and
+/// measured warm leaflets. With baselines, each OrgTasks round is followed by the same round of baseline (a), the plain
+/// Orleans fan-out in the same silo, and baseline (b), the plain C# walk, so that all three see the same machine load.
+/// </summary>
+internal sealed class MobilizeRun(TextWriter progress, bool terminal)
+{
+    public async Task<MobilizeResult> RunAsync(LoadTestTarget target, OrganizationSpec spec, string source, double loadSeconds,
+        MobilizeSettings settings, ArrestPlan? arrests, CancellationToken cancellation)
+    {
+        var client = target.Client;
+        var applySeconds = await LoadTestApply.ApplyAsync(client, spec, progress, terminal, cancellation);
+        var fanOut = settings.Baseline ? new PlainFanOutBaseline(client, spec) : null;
+        var walk = settings.Baseline ? new PlainWalkBaseline(spec) : null;
+
+        await ColdStart.PutToSleepAsync(client, progress);
+        // After the cold start: the plain committee keeps its routes in memory only, as a newcomer's would.
+        if (fanOut is not null) await fanOut.PrepareAsync();
+        var measure = new LeafletMeasure(target, spec, progress, terminal);
+        var cold = await OneAsync(measure, "cold: every grain activating on the way", client, arrests, cancellation);
+        BaselineRun? fanOutCold = null;
+        if (fanOut is not null)
+        {
+            fanOutCold = await fanOut.RunAsync();
+            progress.WriteLine($"loadtest: baseline (a) plain Orleans fan-out, cold: {Format.Seconds(fanOutCold.Seconds)}");
+        }
+
+        var warm = new List<LeafletFigures>();
+        var fanOuts = new List<BaselineRun>();
+        var walks = new List<BaselineRun>();
+        var rounds = settings.Warmup + settings.Leaflets;
+        for (var round = 1; round <= rounds; round++)
+        {
+            var measured = round > settings.Warmup;
+            var what = measured ? $"warm {round - settings.Warmup}/{settings.Leaflets}" : $"warm-up {round}/{settings.Warmup}";
+            var figures = await OneAsync(measure, what, client, arrests, cancellation);
+            if (measured) warm.Add(figures);
+            if (fanOut is null || walk is null) continue;
+            var a = await fanOut.RunAsync();
+            var b = await walk.RunAsync();
+            progress.WriteLine($"loadtest: baselines, {what}: (a) plain Orleans fan-out {Format.Seconds(a.Seconds)}, (b) plain C# walk {Format.Seconds(b.Seconds)}");
+            if (!measured) continue;
+            fanOuts.Add(a);
+            walks.Add(b);
+        }
+
+        return new MobilizeResult
+        {
+            Organization = spec.Name,
+            Source = source,
+            Target = target.Description,
+            Units = spec.UnitCount,
+            Agents = spec.Agents.Count,
+            LoadSeconds = loadSeconds,
+            ApplySeconds = applySeconds,
+            Cold = cold,
+            Warm = warm,
+            BaselineFanOutColdRun = fanOutCold,
+            BaselineFanOut = fanOuts,
+            BaselinePlain = walks,
+            PeakMemoryBytes = target.InProcess ? ProcessFigures.PeakWorkingSet() : null,
+            ArrestRate = arrests?.Rate,
+            Arrested = arrests?.Agents.Count ?? 0,
+        };
+    }
+
+    private static async Task<LeafletFigures> OneAsync(LeafletMeasure measure, string what, OrgTasksClient client, ArrestPlan? arrests,
+        CancellationToken cancellation)
+    {
+        var figures = await measure.RunAsync(what, arrests?.WhileTravelling(client), cancellation);
+        if (arrests is not null) await arrests.ReleaseAllAsync(client, cancellation);
+        return figures;
+    }
+}
