@@ -55,5 +55,4 @@ public static class ServerHost
         ServerApp.Map(app, settings);
         return app;
     }
-
 }

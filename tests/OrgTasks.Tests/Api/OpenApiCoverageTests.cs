@@ -58,6 +58,9 @@ public sealed class OpenApiCoverageTests(ApiServerFixture fixture)
             .ToList();
         Assert.True(missing.Count == 0, "CLI commands without an operation in /openapi/v1.json: " + string.Join(", ", missing));
         Assert.All(operations, o => Assert.StartsWith("/api/v1/", o.Path));
+        // The credential is declared as the bearer scheme, so the reference page can send it.
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("OrgTasksCredential");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
     }
 
     [Fact]
