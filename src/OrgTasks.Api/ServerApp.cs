@@ -40,6 +40,20 @@ public static class ServerApp
             document.Info.Title = "OrgTasks HTTP API";
             document.Info.Description = "Statements up, leaflets down, the organization's life: every command of the orgtasks CLI that talks to a cluster. "
                 + "Authenticate with 'Authorization: Bearer <credential>' (or the orgtasks_credential cookie set by POST /api/v1/session).";
+            // The credential as a bearer scheme, so the reference page can send it.
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[CredentialAuthentication.Scheme] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "ES256 compact token (orgtasks credentials issue)",
+                Description = "The organization's credential; the grains decide every call by it.",
+            };
+            document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement
+            {
+                [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(CredentialAuthentication.Scheme, document)] = [],
+            }];
             return Task.CompletedTask;
         }));
     }
