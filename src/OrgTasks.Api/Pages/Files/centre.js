@@ -50,6 +50,23 @@ async function watchLeaflet() {
   }
 }
 
+function entry(e) {
+  return el("tr", { "data-statement": e.statement.id }, el("td", {}, el("code", {}, e.statement.id)), el("td", {}, e.statement.kind),
+    el("td", {}, e.from), el("td", {}, when(e.arrivedAt)), el("td", {}, e.statement.text));
+}
+
+async function watchInbox() {
+  const rows = document.getElementById("entries");
+  try {
+    await follow(`/units/${encodeURIComponent(committee)}/inbox/events`, (type, data) => {
+      if (type === "inbox") rows.replaceChildren(...data.map(entry));
+      else if (type === "statement") rows.prepend(entry(data));
+    });
+  } catch (error) {
+    refuse(document.getElementById("inbox"), error);
+  }
+}
+
 async function section(id, path, render) {
   const where = document.getElementById(id);
   try {
@@ -85,5 +102,6 @@ async function overview() {
 const who = await signedIn(location.pathname + location.search);
 if (who) {
   if (leaflet) watchLeaflet();
+  if (committee) watchInbox();
   overview();
 }
