@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrgTasks.Cli.Hosting;
 using OrgTasks.Cli.Parsing;
+using OrgTasks.Api.Hosting;
 using OrgTasks.Silo.Hosting;
 using OrgTasks.Silo.Telemetry;
 
@@ -21,6 +22,13 @@ internal static class SiloCommand
         var defaults = new SiloSettings();
         var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic", HelpName = "PORT", DefaultValueFactory = _ => defaults.SiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to", HelpName = "PORT", DefaultValueFactory = _ => defaults.GatewayPort };
+        var httpPort = new Option<int?>("--http-port")
+        {
+            Description = $"Serve the HTTP API (/api/v1, /openapi/v1.json, /api) and /healthz, /readyz on this port, with the gateway's TLS "
+                + $"[env: {ServerArguments.HttpPortVariable}; default: none here, {ServerSettings.DefaultHttpPort} in orgtasks-server]",
+            HelpName = "PORT",
+            DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable(ServerArguments.HttpPortVariable), out var fromEnvironment) ? fromEnvironment : null,
+        };
         var storage = new StorageOptions();
         var exporters = OrgTasksTelemetryExtensions.Exporters.ToDictionary(e => e);
         var telemetry = Choices.Option("--telemetry", $"Export traces and metrics [env: {TelemetryVariable}]", exporters,
@@ -37,7 +45,7 @@ internal static class SiloCommand
         var links = new LinkOptions(silo: true);
         var command = new Command("silo", "Run a silo on this machine until Ctrl+C or SIGTERM; prints 'ready' once it accepts clients")
         {
-            siloPort, gatewayPort, telemetry, clusterId, signingKeys,
+            siloPort, gatewayPort, httpPort, telemetry, clusterId, signingKeys,
         };
         storage.AddTo(command);
         cluster.AddTo(command);
@@ -61,15 +69,24 @@ internal static class SiloCommand
 
             PortCheck.RequireFree(settings.SiloPort, siloPort.Name);
             PortCheck.RequireFree(settings.GatewayPort, gatewayPort.Name);
-            if (settings.HealthPort is { } healthPort) PortCheck.RequireFree(healthPort, cluster.HealthPort.Name);
+            var server = new ServerSettings
+            {
+                Silo = settings,
+                HttpPort = result.GetValue(httpPort) is { } http ? Port(http, httpPort.Name) : null,
+                HealthPort = cluster.HealthPortOf(result),
+            };
+            if (server.Problem() is { } problem) throw new CliException(problem);
+            if (server.HttpPort is { } serving) PortCheck.RequireFree(serving, httpPort.Name);
+            if (server.HealthPort is { } healthPort) PortCheck.RequireFree(healthPort, cluster.HealthPort.Name);
             var credential = LocalOperator.Describe(settings);
             var store = await StorageOptions.PrepareAsync(settings, cancellation);
             try
             {
-                using var host = SiloHosts.Build(settings);
+                using var host = SiloHosts.Build(server);
                 await SiloHosts.StartAsync(host, settings, cancellation);
                 result.Out().WriteLine($"silo up: {SiloHosts.Describe(settings, store)}; telemetry: {settings.TelemetryExporter}");
                 if (settings.Storage == StorageKind.Postgres) result.Out().WriteLine($"cluster: {ClusterOptions.Describe(settings)}");
+                if (server.HttpPort is not null || server.HealthPort is not null) result.Out().WriteLine($"http: {ServerProgram.Describe(server)}");
                 result.Out().WriteLine(credential);
                 result.Out().WriteLine(ReadyLine);
 
@@ -103,9 +120,8 @@ internal static class SiloCommand
         }
     }
 
-    private static int Port(ParseResult result, Option<int> option)
-    {
-        var port = result.GetValue(option);
-        return port is >= 1 and <= 65535 ? port : throw new CliException($"{option.Name}: {port} is not a port (1–65535)");
-    }
+    private static int Port(ParseResult result, Option<int> option) => Port(result.GetValue(option), option.Name);
+
+    private static int Port(int port, string name) =>
+        port is >= 1 and <= 65535 ? port : throw new CliException($"{name}: {port} is not a port (1–65535)");
 }

@@ -34,7 +34,7 @@ internal sealed class ClusterOptions
 
     public Option<int?> HealthPort { get; } = new("--health-port")
     {
-        Description = "Serve /healthz and /readyz over HTTP on this port (default: none)",
+        Description = "Also serve /healthz and /readyz alone over plain HTTP on this port (the --http-port serves them too) (default: none)",
         HelpName = "PORT",
     };
 
@@ -60,6 +60,11 @@ internal sealed class ClusterOptions
         command.Add(Kubernetes);
     }
 
+    /// <summary>The plain-HTTP health port, or null.</summary>
+    public int? HealthPortOf(ParseResult result) => result.GetValue(HealthPort) is { } port
+        ? port is >= 1 and <= 65535 ? port : throw new CliException($"{HealthPort.Name}: {port} is not a port (1–65535)")
+        : null;
+
     /// <summary>Puts the cluster options into <paramref name="settings"/>; storage must already be set.</summary>
     public void ApplyTo(ParseResult result, SiloSettings settings)
     {
@@ -70,8 +75,6 @@ internal sealed class ClusterOptions
         if (result.GetValue(TableRefresh) is { } refresh) timing.TableRefreshTimeout = refresh;
 
         if (result.GetValue(Advertise) is { Length: > 0 } text) settings.AdvertisedAddress = AdvertisedAddress(text);
-        if (result.GetValue(HealthPort) is { } port)
-            settings.HealthPort = port is >= 1 and <= 65535 ? port : throw new CliException($"{HealthPort.Name}: {port} is not a port (1–65535)");
         settings.Kubernetes = result.GetValue(Kubernetes);
         settings.AgentPlacement = result.GetValue(AgentPlacement) switch
         {
@@ -114,7 +117,6 @@ internal sealed class ClusterOptions
         if (settings.AdvertisedAddress is { } address) parts.Add($"advertised as {address}");
         if (settings.Kubernetes) parts.Add("Kubernetes hosting");
         if (settings.AgentPlacement != Silo.Cluster.AgentPlacement.Spread) parts.Add("agents placed with their callers");
-        if (settings.HealthPort is { } port) parts.Add($"health on port {port} (/healthz, /readyz)");
         return string.Join(", ", parts);
     }
 }

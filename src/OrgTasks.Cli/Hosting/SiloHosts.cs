@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OrgTasks.Api.Hosting;
 using OrgTasks.Silo.Hosting;
 
 namespace OrgTasks.Cli.Hosting;
@@ -15,12 +16,34 @@ internal static class SiloHosts
     /// A silo host whose log goes to stderr at Warning and above, so stdout carries only what the command prints.
     /// Grain options come from environment variables the usual .NET way (<c>OrgTasks__BreachAfter=00:10:00</c>).
     /// The grains' log messages carry ids and counts, never statement or leaflet texts. <paramref name="configure"/>
-    /// adds what one command needs beside the silo (the load test's call meter).
+    /// adds what one command needs beside the silo (the load test's call meter). No HTTP (the demo, the load test).
     /// </summary>
-    public static IHost Build(SiloSettings settings, Action<HostApplicationBuilder>? configure = null)
+    public static IHost Build(SiloSettings settings, Action<IHostApplicationBuilder>? configure = null) =>
+        Build(new ServerSettings { Silo = settings, HttpPort = null }, configure);
+
+    /// <summary>The server host (<see cref="ServerHost"/>, the same as the server program's) with the CLI's logging.</summary>
+    public static IHost Build(ServerSettings settings, Action<IHostApplicationBuilder>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddEnvironmentVariables();
+        try
+        {
+            return ServerHost.Build(settings, builder =>
+            {
+                CliLogging(builder);
+                configure?.Invoke(builder);
+            });
+        }
+        catch (OrgTasks.Links.LinkSecurityException error)
+        {
+            throw new CliException($"TLS: {error.Message}");
+        }
+        catch (OrgTasksException error) when (error is not AccessDeniedException)
+        {
+            throw new CliException(error.Message);
+        }
+    }
+
+    private static void CliLogging(IHostApplicationBuilder builder)
+    {
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // On its first check after start-up the watchdog reports the time since some fixed earlier moment as a stall
@@ -33,16 +56,6 @@ internal static class SiloHosts
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        try
-        {
-            builder.AddOrgTasksSilo(settings);
-        }
-        catch (OrgTasks.Links.LinkSecurityException error)
-        {
-            throw new CliException($"TLS: {error.Message}");
-        }
-        configure?.Invoke(builder);
-        return builder.Build();
     }
 
     /// <summary>Starts the host; a port already taken becomes a user error naming the ports instead of a stack trace.</summary>
@@ -54,10 +67,14 @@ internal static class SiloHosts
         }
         catch (Exception error) when (SocketErrorIn(error) is { } socket)
         {
-            throw new CliException($"cannot start the silo on silo port {settings.SiloPort} and gateway port {settings.GatewayPort}: "
+            throw new CliException($"cannot start the silo on silo port {settings.SiloPort} and gateway port {settings.GatewayPort}{HttpPorts(host)}: "
                 + $"{socket.Message.TrimEnd('.')} (is another silo running? pick other ports with --silo-port and --gateway-port)");
         }
     }
+
+    private static string HttpPorts(IHost host) =>
+        host.Services.GetService<ServerSettings>() is { } server && (server.HttpPort ?? server.HealthPort) is not null
+            ? $" (HTTP {string.Join(", ", new[] { server.HttpPort, server.HealthPort }.OfType<int>())})" : "";
 
     /// <summary>Stops the host, giving grains a bounded time to deactivate.</summary>
     public static async Task StopAsync(IHost host, TimeSpan limit)

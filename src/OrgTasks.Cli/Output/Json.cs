@@ -1,27 +1,16 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
+using OrgTasks.Client.Json;
 
 namespace OrgTasks.Cli.Output;
 
 /// <summary>
-/// The one JSON shape of every <c>--json</c> output: camelCase properties, enums spelled as in the organization file
-/// (<c>central-committee</c>, <c>counter-espionage</c>), dates ISO 8601, durations ISO 8601 (<c>PT5M</c>).
+/// The one JSON shape of every <c>--json</c> output (see <see cref="OrgTasksJson"/>; the HTTP API answers the same),
+/// indented for terminals.
 /// </summary>
 internal static class Json
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        // Output for terminals and scripts, not for HTML: keep '+' in offsets and Cyrillic in texts as they are.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters =
-        {
-            new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower),
-            new IsoDurationConverter(),
-        },
-    };
+    public static readonly JsonSerializerOptions Options = OrgTasksJson.Create(indented: true);
 
     public static void Write<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Options));
 

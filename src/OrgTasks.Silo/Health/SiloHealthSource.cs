@@ -7,7 +7,7 @@ namespace OrgTasks.Silo.Health;
 /// The silo's <see cref="SiloHealth"/>, made once the silo's membership service can be had. A probe may come while the
 /// host is still starting the services before the silo; until the silo exists this answers null.
 /// </summary>
-internal sealed class SiloHealthSource(IServiceProvider services)
+public sealed class SiloHealthSource(IServiceProvider services)
 {
     private SiloHealth? _health;
 

@@ -6,7 +6,6 @@ using Orleans.Storage;
 using OrgTasks.Grains;
 using OrgTasks.Postgres.Hosting;
 using OrgTasks.Silo.Cluster;
-using OrgTasks.Silo.Health;
 using OrgTasks.Silo.Links;
 using OrgTasks.Silo.Telemetry;
 
@@ -69,15 +68,14 @@ public static class OrgTasksSiloExtensions
     }
 
     /// <summary>
-    /// A whole silo host: its ports, OrgTasks, telemetry, and the health endpoint when a port is set. With memory
+    /// A whole silo host: its ports, OrgTasks and telemetry (the server host in OrgTasks.Api adds health and the HTTP
+    /// API around it). With memory
     /// storage the silo is its own one-machine cluster on loopback; with PostgreSQL the cluster's membership is on the
     /// database, so silos started with the same cluster id and database join one cluster (a single silo works the same
     /// way), on one machine or many (see <see cref="ClusterEndpoints"/>).
     /// </summary>
     public static IHostApplicationBuilder AddOrgTasksSilo(this IHostApplicationBuilder builder, SiloSettings settings)
     {
-        // Before the silo: the health endpoint answers (alive, not ready) while the silo is still joining.
-        if (settings.HealthPort is { } healthPort) builder.Services.AddOrgTasksHealthEndpoint(settings.AdvertisedAddress, healthPort, settings.Kubernetes);
         builder.UseOrleans(silo =>
         {
             if (settings.Storage == StorageKind.Memory)

@@ -57,9 +57,6 @@ public sealed class SiloSettings
     /// </summary>
     public IPAddress? AdvertisedAddress { get; set; }
 
-    /// <summary>Port of the <c>/healthz</c> and <c>/readyz</c> endpoint; null for none. Default: null.</summary>
-    public int? HealthPort { get; set; }
-
     /// <summary>
     /// Running in a Kubernetes pod: Orleans' Kubernetes hosting takes the pod's name and IP (<c>POD_NAME</c>,
     /// <c>POD_IP</c>) and watches the pods of the cluster, so a deleted pod's silo is declared dead at once. Default: false.

@@ -14,16 +14,8 @@ public static class SiloLinksExtensions
 {
     public static ISiloBuilder UseOrgTasksLinks(this ISiloBuilder silo, LinkSettings links)
     {
-        if (links.Insecure) return silo;
-        var local = LocalTlsFolder.Default;
-        if (links.UsesLocalAuthority) LocalCertificateAuthority.Ensure(local);
-        var trust = CertificateAuthorityTrust.Load(links.CaPath(local));
-        var certificate = LinkCertificates.LoadWithKey(
-            links.CertificatePath ?? local.SiloCertificate,
-            links.CertificatePath is null ? local.SiloKey : links.CertificateKeyPath);
-        if (!trust.Trusts(certificate, null))
-            throw new LinkSecurityException($"the silo certificate {links.CertificatePath ?? local.SiloCertificate} is not signed by the CA {links.CaPath(local)} (or has expired)");
-
+        if (SiloCertificate.Load(links) is not { } loaded) return silo;
+        var (certificate, trust) = loaded;
         var members = new TlsOptions
         {
             LocalCertificate = certificate,

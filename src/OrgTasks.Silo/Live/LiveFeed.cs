@@ -142,6 +142,9 @@ public abstract class LiveFeed<TWatcher, TEvent>(IGrainFactory grains, ILogger l
         private async Task WatchOnceAsync()
         {
             TEvent? picture;
+            // As the system, never as the HTTP request that happened to start the watch: its credential stays behind.
+            Orleans.Runtime.RequestContext.Remove(ActorContext.CredentialKey);
+            Orleans.Runtime.RequestContext.Remove(ActorContext.ActAsKey);
             using (ActorContext.Use(Feed)) picture = await feed.WatchAsync(Key, _reference!);
             if (picture is not null) Publish(picture);
         }
@@ -194,6 +197,8 @@ public abstract class LiveFeed<TWatcher, TEvent>(IGrainFactory grains, ILogger l
             try
             {
                 await Started;
+                Orleans.Runtime.RequestContext.Remove(ActorContext.CredentialKey);
+                Orleans.Runtime.RequestContext.Remove(ActorContext.ActAsKey);
                 using (ActorContext.Use(Feed)) await feed.UnwatchAsync(Key, reference);
             }
             catch (Exception error)

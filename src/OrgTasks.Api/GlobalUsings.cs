@@ -1,0 +1,15 @@
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using Microsoft.Extensions.Logging;
+global using Orleans;
+global using OrgTasks.Errors;
+global using OrgTasks.Identity;
+global using Microsoft.AspNetCore.Routing;
+global using OrgTasks.Grains;
+global using OrgTasks.Leaflets;
+global using OrgTasks.Life;
+global using OrgTasks.Plan;
+global using OrgTasks.Statements;
+global using OrgTasks.Deposits;
