@@ -3,6 +3,8 @@ using OrgTasks.Api.Endpoints;
 using OrgTasks.Api.Errors;
 using OrgTasks.Api.Health;
 using OrgTasks.Api.Hosting;
+using OrgTasks.Api.Live;
+using OrgTasks.Api.Pages;
 using OrgTasks.Api.Requests;
 using OrgTasks.Client.Json;
 using Scalar.AspNetCore;
@@ -32,6 +34,7 @@ public static class ServerApp
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<RequestChecks>();
         services.AddCredentialAuthentication();
+        services.AddLiveUpdates();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OrgTasks HTTP API";
@@ -57,5 +60,8 @@ public static class ServerApp
         var api = app.MapGroup(ApiBase).RequireAuthorization().AddEndpointFilter<SiloReady>();
         api.MapSession();
         api.MapStatements();
+        api.MapLiveUpdates();
+        api.MapAgentPage();
+        app.MapPages();
     }
 }

@@ -35,6 +35,7 @@ public static class LiveEndpoints
 
         api.MapGet("/units/{id}/inbox/events", async Task<IResult> (string id, HttpContext context, RequestChecks checks, UnitFeed feed) =>
         {
+            id = Uri.UnescapeDataString(id); // a unit id's slashes arrive escaped (%2F), which routing leaves as they are
             checks.Id("id", id);
             if (checks.Result() is { } refused) return refused;
             var newest = await context.OrgTasks().GetInboxAsync(id, FirstEntries);
