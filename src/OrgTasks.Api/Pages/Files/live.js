@@ -34,7 +34,7 @@ export async function session() {
 
 /** Follows server-sent events at path; onEvent(type, data) per event. Resolves when the stream ends; throws a refusal. */
 export async function follow(path, onEvent, signal) {
-  const response = await fetch(api + path, { credentials: "same-origin", headers: { Accept: "text/event-stream" }, signal });
+  const response = await fetch(api + path, { credentials: "same-origin", headers: { Accept: "text/event-stream, application/problem+json" }, signal });
   if (!response.ok) throw await refusal(response);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
