@@ -13,3 +13,5 @@ global using OrgTasks.Life;
 global using OrgTasks.Plan;
 global using OrgTasks.Statements;
 global using OrgTasks.Deposits;
+global using OrgTasks.Audit;
+global using OrgTasks.Meetings;

@@ -60,6 +60,12 @@ public static class ServerApp
         var api = app.MapGroup(ApiBase).RequireAuthorization().AddEndpointFilter<SiloReady>();
         api.MapSession();
         api.MapStatements();
+        api.MapLeaflets();
+        api.MapOrg();
+        api.MapLife();
+        api.MapCommittees();
+        api.MapRoutine();
+        api.MapCredentials();
         api.MapLiveUpdates();
         api.MapAgentPage();
         app.MapPages();

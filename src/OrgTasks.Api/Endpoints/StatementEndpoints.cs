@@ -20,11 +20,11 @@ public static class StatementEndpoints
             if (checks.Result() is { } refused) return refused;
             var id = await context.OrgTasks().SendStatementAsync(author!, body.To!.Value, body.Text!, body.Kind ?? StatementKind.Report, cancellation);
             return TypedResults.Created($"/api/v1/statements/{Uri.EscapeDataString(id)}", new StatementCreated(id));
-        }).WithName("statement send").WithSummary("Send a statement up through the contacts (the author is the credential's agent)")
+        }).WithName("statement-send").WithSummary("Send a statement up through the contacts (the author is the credential's agent)")
           .Produces<StatementCreated>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         statements.MapGet("/{id}", async (string id, HttpContext context) => TypedResults.Ok(await context.OrgTasks().GetRouteAsync(id)))
-            .WithName("statement route").WithSummary("A statement's route and where it is now");
+            .WithName("statement-route").WithSummary("A statement's route and where it is now");
 
         api.MapGet("/units/{id}/inbox", async Task<IResult> ([AsParameters] UnitRoute unit, HttpContext context, RequestChecks checks, int? limit) =>
         {

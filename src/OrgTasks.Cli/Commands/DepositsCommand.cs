@@ -1,3 +1,4 @@
+using OrgTasks.Client.Views;
 using OrgTasks.Cli.Deposits;
 using OrgTasks.Cli.Hosting;
 

@@ -1,3 +1,4 @@
+using OrgTasks.Client.Views;
 using OrgTasks.Cli.OrgFiles;
 
 namespace OrgTasks.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class OrgValidateCommand
         command.SetAction(result =>
         {
             var checkedFile = CheckedOrgFile.Load(result.GetRequiredValue(file));
-            if (result.GetValue(json)) Json.Write(result.Out(), ValidationJson.Of(checkedFile));
+            if (result.GetValue(json)) Json.Write(result.Out(), ValidationJson.Of(checkedFile.Path, checkedFile.Result, checkedFile.LoadTime));
             if (!checkedFile.IsValid)
             {
                 checkedFile.RequireValid(result.Err()); // prints every error and ends with exit code 2

@@ -1,7 +1,7 @@
-namespace OrgTasks.Cli.Deposits;
+namespace OrgTasks.Client.Views;
 
 /// <summary>What may be said of a sealed deposit without opening it: who deposited, when, for which key, how big.</summary>
-internal sealed record DepositSummary
+public sealed record DepositSummary
 {
     public required string Group { get; init; }
     public required string Organization { get; init; }

@@ -1,7 +1,7 @@
-namespace OrgTasks.Cli.Life;
+namespace OrgTasks.Client.Views;
 
-/// <summary>The committee as it stands: members with their functions and standing, the executive, candidates, proposals.</summary>
-internal sealed record CommitteeSheet
+/// <summary>The committee as it stands (<c>committee show --json</c> and the API answer the same): members with their functions and standing, the executive, candidates, proposals.</summary>
+public sealed record CommitteeSheet
 {
     public required string Committee { get; init; }
     public required string Organization { get; init; }
@@ -34,7 +34,7 @@ internal sealed record CommitteeSheet
     };
 }
 
-internal sealed record CommitteeSeat
+public sealed record CommitteeSeat
 {
     public required string Agent { get; init; }
     public required string Function { get; init; }
