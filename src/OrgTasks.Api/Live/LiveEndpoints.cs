@@ -14,6 +14,9 @@ namespace OrgTasks.Api.Live;
 /// - <c>GET /units/{id}/inbox/events</c>: <c>inbox</c> (the newest entries), then <c>statement</c> per arrival.
 /// - <c>GET /notices/events?unit=</c>: <c>notices</c> (the newest), then <c>notice</c> per notice pinned, re-read with the
 ///   caller's credential so the unit's own rules (a suspect never reads the warning about itself) still decide.
+/// A stream does not outlive the caller's right: before an event goes out, the read is made again with the caller's
+/// credential if the last check is older than <see cref="WatchTimings.Renew"/> (so an arrested agent's or a revoked
+/// credential's stream ends at its next event), never more often.
 /// </summary>
 public static class LiveEndpoints
 {
@@ -27,9 +30,11 @@ public static class LiveEndpoints
         {
             checks.Id("id", id);
             if (checks.Result() is { } refused) return refused;
-            await context.OrgTasks().GetLeafletStatusAsync(id); // the matrix decides, before anything streams
+            var client = context.OrgTasks();
+            await client.GetLeafletStatusAsync(id); // the matrix decides, before anything streams
             var subscription = await feed.SubscribeAsync(id);
-            return TypedResults.ServerSentEvents(Coverage(subscription, context.RequestAborted));
+            var right = new StillAllowed(() => client.GetLeafletStatusAsync(id));
+            return TypedResults.ServerSentEvents(Coverage(subscription, right, context.RequestAborted));
         }).WithTags("Live").WithName("leaflet events")
           .WithSummary("A leaflet's coverage as it changes (server-sent events: coverage…, then complete or closed)");
 
@@ -38,9 +43,11 @@ public static class LiveEndpoints
             id = Uri.UnescapeDataString(id); // a unit id's slashes arrive escaped (%2F), which routing leaves as they are
             checks.Id("id", id);
             if (checks.Result() is { } refused) return refused;
-            var newest = await context.OrgTasks().GetInboxAsync(id, FirstEntries);
+            var client = context.OrgTasks();
+            var newest = await client.GetInboxAsync(id, FirstEntries);
             var subscription = await feed.SubscribeAsync(id);
-            return TypedResults.ServerSentEvents(Inbox(newest, subscription, context.RequestAborted));
+            var right = new StillAllowed(() => client.GetInboxAsync(id, 1));
+            return TypedResults.ServerSentEvents(Inbox(newest, subscription, right, context.RequestAborted));
         }).WithTags("Live").WithName("inbox events")
           .WithSummary("Statements arriving in a unit's inbox (server-sent events: inbox, then statement per arrival)");
 
@@ -57,12 +64,13 @@ public static class LiveEndpoints
     }
 
     private static async IAsyncEnumerable<SseItem<LeafletStatus>> Coverage(LiveSubscription<LeafletStatus> subscription,
-        [EnumeratorCancellation] CancellationToken cancellation)
+        StillAllowed right, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using (subscription)
         {
             await foreach (var status in subscription.Events.ReadAllAsync(cancellation))
             {
+                if (!await right.CheckAsync()) yield break;
                 var finished = status.Complete ? "complete" : status.Closed is not null ? "closed" : null;
                 yield return new SseItem<LeafletStatus>(status, finished ?? "coverage");
                 if (finished is not null) yield break;
@@ -71,7 +79,7 @@ public static class LiveEndpoints
     }
 
     private static async IAsyncEnumerable<SseItem<object>> Inbox(IReadOnlyList<InboxEntry> newest, LiveSubscription<UnitEvent> subscription,
-        [EnumeratorCancellation] CancellationToken cancellation)
+        StillAllowed right, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using (subscription)
         {
@@ -79,6 +87,8 @@ public static class LiveEndpoints
             var seen = newest.Select(e => e.Statement.Id).ToHashSet(StringComparer.Ordinal);
             await foreach (var change in subscription.Events.ReadAllAsync(cancellation))
             {
+                if (change.Arrived.Count == 0) continue;
+                if (!await right.CheckAsync()) yield break;
                 // An arrival that the first read already held is not told twice.
                 foreach (var entry in change.Arrived)
                     if (seen.Add(entry.Statement.Id)) yield return new SseItem<object>(entry, "statement");

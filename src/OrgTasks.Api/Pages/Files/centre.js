@@ -13,10 +13,13 @@ function shade(reached, total) {
 }
 
 function area(a, name) {
-  return el("div", { class: "area", "data-unit": a.unit, style: `background:${shade(a.homesReached, a.homesTotal)}`, title: `contact ${a.contact}` },
+  return el("div", { class: "area", "data-unit": a.unit, style: `background:${shade(a.homesReached, a.homesTotal)}`, title: `${a.unit}, contact ${a.contact}` },
     el("span", { class: "name" }, name),
     el("span", { class: "count" }, `${number(a.homesReached)} / ${number(a.homesTotal)}`));
 }
+
+// A unit's own name: the last part of its id (the tree shows the rest).
+const short = id => id.slice(id.lastIndexOf("/") + 1) || id;
 
 function draw(status, finished) {
   document.getElementById("mobilization").hidden = false;
@@ -36,7 +39,7 @@ function draw(status, finished) {
     factories.get(f.district).push(f);
   }
   document.getElementById("tree").replaceChildren(...status.districts.map(d =>
-    el("li", {}, area(d, d.unit), el("ul", {}, (factories.get(d.unit) ?? []).map(f => el("li", {}, area(f, f.unit.slice(d.unit.length + 1) || f.unit)))))));
+    el("li", {}, area(d, short(d.unit)), el("ul", {}, (factories.get(d.unit) ?? []).map(f => el("li", {}, area(f, short(f.unit))))))));
   document.getElementById("stragglers").replaceChildren(...status.stragglers.slice(0, 50).map(s =>
     el("tr", {}, el("td", {}, s.unit), el("td", {}, s.kind), el("td", {}, s.contact), el("td", { class: "num" }, number(s.homesTotal)), el("td", {}, s.reason ?? "late"))));
 }
@@ -83,14 +86,14 @@ function table(headings, rows) {
 
 async function overview() {
   await section("breaches", "/breaches", (where, breaches) => where.replaceChildren(
-    table(["Statement", "Held by", "At", "Contact", "Since"], breaches.map(b => [el("a", { href: `/agent?statement=${encodeURIComponent(b.statementId)}` }, b.statementId), b.holder, b.unit, b.contact, when(b.heldSince)]))));
+    table(["Statement", "Held by", "At", "Contact", "Since"], (breaches ?? []).map(b => [el("a", { href: `/agent?statement=${encodeURIComponent(b.statementId)}` }, b.statementId), b.holder, b.unit, b.contact, when(b.heldSince)]))));
   if (!committee) return;
   const unit = encodeURIComponent(committee);
   await section("overdue", `/reports?unit=${unit}`, (where, views) => where.replaceChildren(
-    table(["Group", "Kind", "Contact", "Due by"], views.flatMap(v => v.groups.filter(g => g.overdue).map(g => [g.unit, g.kind, g.contact, when(g.dueBy)])))));
+    table(["Group", "Kind", "Contact", "Due by"], (views ?? []).flatMap(v => v.groups.filter(g => g.overdue).map(g => [g.unit, g.kind, g.contact, when(g.dueBy)])))));
   await section("alarm", `/routine?unit=${unit}`, (where, views) => where.replaceChildren(
-    table(["Area idle", "Kind", "Contact", "Last distribution"], views.flatMap(v => v.idle.map(i => [i.unit, i.kind, i.contact, when(i.lastDistribution)])))));
-  await section("lifeview", `/units/${unit}/life`, (where, life) => where.replaceChildren(
+    table(["Area idle", "Kind", "Contact", "Last distribution"], (views ?? []).flatMap(v => v.idle.map(i => [i.unit, i.kind, i.contact, when(i.lastDistribution)])))));
+  await section("lifeview", `/life?unit=${unit}`, (where, [life]) => where.replaceChildren(
     table(["", "Agents or groups"], [
       ["Arrested", life.arrested.join(", ") || "none"],
       ["Under a warning", life.suspended.join(", ") || "none"],
@@ -99,9 +102,30 @@ async function overview() {
     ])));
 }
 
+// The committee's notices (arrests, groups cut off, warnings, re-establishments) come live; each one refreshes the
+// overview, so the organization's life on the page follows events rather than a timer.
+async function watchNotices() {
+  const list = document.getElementById("notices");
+  const show = notices => list.prepend(...notices.map(n => el("li", {}, `${when(n.at)} · ${n.kind}: ${n.text}`)));
+  try {
+    await follow(`/notices/events?unit=${encodeURIComponent(committee)}`, (type, data) => {
+      if (type === "notices") show([...data].reverse());
+      else if (type === "notice") {
+        show([data]);
+        overview();
+      }
+    });
+  } catch (error) {
+    refuse(list, error);
+  }
+}
+
 const who = await signedIn(location.pathname + location.search);
 if (who) {
   if (leaflet) watchLeaflet();
-  if (committee) watchInbox();
+  if (committee) {
+    watchInbox();
+    watchNotices();
+  }
   overview();
 }

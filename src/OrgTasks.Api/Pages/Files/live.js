@@ -12,7 +12,9 @@ export async function call(path, options = {}) {
     body: options.body ? JSON.stringify(options.body) : undefined,
   });
   if (!response.ok) throw await refusal(response);
-  return response.status === 204 ? null : response.json();
+  // An empty body (204, or an empty list some endpoints answer with no content) is no data.
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
 }
 
 async function refusal(response) {
