@@ -22,7 +22,9 @@ public sealed class WebPagesTests(ApiServerFixture fixture, Chromium chromium) :
         await page.GotoAsync(new Uri(Server.BaseAddress, "/signin?next=" + Uri.EscapeDataString(next)).ToString());
         await page.FillAsync("#credential", credential);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == next);
+        // The page goes on to `next` once the session is set; if it does not, the sign-in page says why.
+        await Poll.UntilAsync(async () => new Uri(page.Url).PathAndQuery == next
+            ? "" : $"at {page.Url}: {await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 })}", at => at == "", TimeSpan.FromSeconds(60), "signed in");
         return page;
     }
 
