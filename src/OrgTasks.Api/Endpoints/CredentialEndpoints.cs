@@ -31,7 +31,7 @@ public static class CredentialEndpoints
         }).WithName("credentials-issue").WithSummary("Issue a credential for an agent (or an operator); the token is in this answer only")
           .Produces<IssuedCredential>(StatusCodes.Status201Created).ProducesValidationProblem();
 
-        credentials.MapGet("", async (HttpContext context) => TypedResults.Ok(await context.OrgTasks().ListCredentialsAsync()))
+        credentials.MapGet("", async (HttpContext context, CancellationToken cancellation) => TypedResults.Ok(await context.OrgTasks().ListCredentialsAsync()))
             .WithName("credentials-list").WithSummary("The credentials issued through the cluster (never the tokens), newest first");
 
         credentials.MapDelete("/{target}", async (string target, HttpContext context) =>

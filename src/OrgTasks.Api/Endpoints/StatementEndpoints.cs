@@ -39,7 +39,8 @@ public static class StatementEndpoints
         }).WithTags("Statements").WithName("inbox").WithSummary("The statements that reached a unit, newest first, and those held in quarantine on the way")
           .Produces<InboxView>();
 
-        api.MapGet("/breaches", async (HttpContext context) => TypedResults.Ok(await context.OrgTasks().GetBreachesAsync()))
+        // (A handler of HttpContext alone would be bound as a RequestDelegate, its result ignored: hence the token.)
+        api.MapGet("/breaches", async (HttpContext context, CancellationToken cancellation) => TypedResults.Ok(await context.OrgTasks().GetBreachesAsync()))
             .WithTags("Statements").WithName("breaches").WithSummary("Statements held too long at a hop");
     }
 }

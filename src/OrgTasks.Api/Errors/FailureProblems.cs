@@ -49,7 +49,7 @@ public sealed partial class FailureProblems(IProblemDetailsService problems, ILo
             {
                 var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the body" : json.Path.TrimStart('$', '.');
                 var what = json.InnerException is JsonException { Message: var own } ? own : FirstSentence(json.Message);
-                return $"{field}: {what}";
+                return $"{field}: {Plain(what)}";
             }
         }
         return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -58,6 +58,25 @@ public sealed partial class FailureProblems(IProblemDetailsService problems, ILo
     }
 
     private static string FirstSentence(string message) => message.Split(" Path:", 2)[0].TrimEnd();
+
+    /// <summary>
+    /// System.Text.Json names the .NET type it could not read (<c>could not be converted to OrgTasks.Statements.Addressee</c>):
+    /// say instead what is accepted, spelled as in the JSON (the enums' kebab-case names).
+    /// </summary>
+    private static string Plain(string message)
+    {
+        const string Marker = "could not be converted to ";
+        var at = message.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0) return message;
+        var typeName = message[(at + Marker.Length)..].TrimEnd('.', ' ');
+        if (typeName.StartsWith("System.Nullable`1[", StringComparison.Ordinal)) typeName = typeName["System.Nullable`1[".Length..].Split(',')[0].TrimEnd(']');
+        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName)).FirstOrDefault(t => t is not null);
+        if (type is { IsEnum: true })
+            return "is not one of: " + string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n)));
+        return type == typeof(string) ? "must be a string"
+            : type is not null && (type.IsPrimitive || type == typeof(decimal)) ? "must be a number or true/false as the field says"
+            : $"has the wrong shape (expected {type?.Name ?? typeName})";
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "request {Method} {Path} failed unexpectedly")]
     private static partial void Unexpected(ILogger logger, string method, PathString path, Exception error);

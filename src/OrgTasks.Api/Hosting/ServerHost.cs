@@ -39,7 +39,8 @@ public static class ServerHost
             if (settings.HttpPort is { } http)
                 kestrel.Listen(settings.ListenAddress, http, listen =>
                 {
-                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    // HTTP/2 needs TLS (ALPN); plaintext serves HTTP/1.1.
+                    listen.Protocols = tls is null ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2;
                     if (tls is { } loaded) listen.UseHttps(loaded.Certificate);
                 });
             if (settings.HealthPort is { } health) kestrel.Listen(settings.ListenAddress, health);

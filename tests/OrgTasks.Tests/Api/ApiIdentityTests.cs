@@ -167,3 +167,37 @@ public sealed class ApiIdentityTests(ApiServerFixture fixture)
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 }
+
+/// <summary>The committee's secretary, the strongest agent there is, against every endpoint the matrix keeps for the operator.</summary>
+[Collection(ApiCollection.Name)]
+[Trait("Category", "Api")]
+public sealed class ApiEscalationTests(ApiServerFixture fixture)
+{
+    [Fact]
+    public async Task An_agents_bearer_is_refused_403_on_every_operator_only_endpoint_and_changes_nothing()
+    {
+        var server = fixture.Server;
+        var city = await server.CityAsync();
+        using var secretary = server.Http(TestIdentity.Agent(city.Secretary, city.Spec.Name));
+        var victim = city.Distributor(1, 1, 3);
+        var attempts = new (string What, Func<Task<HttpResponseMessage>> Call)[]
+        {
+            ("org apply", () => secretary.PostAsync("/api/v1/org/apply", new StringContent(TestCity.Create().Yaml, System.Text.Encoding.UTF8, "application/yaml"))),
+            ("arrest", () => secretary.PostJsonAsync("/api/v1/life/arrests", new { agents = new[] { victim } })),
+            ("release", () => secretary.PostJsonAsync("/api/v1/life/releases", new { agents = new[] { victim } })),
+            ("breaches", () => secretary.GetAsync("/api/v1/breaches")),
+            ("audit", () => secretary.GetAsync("/api/v1/audit")),
+            ("operator credential", () => secretary.PostJsonAsync("/api/v1/credentials", new { @operator = "mine" })),
+            ("statement as another", () => secretary.PostJsonAsync("/api/v1/statements?as=" + victim, new { to = "committee", text = "x", from = victim })),
+        };
+        foreach (var (what, call) in attempts)
+        {
+            using var response = await call();
+            Assert.True((int)response.StatusCode is 403 or 400, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        // Nothing changed: the victim is free and no organization but the city's own was applied by the secretary.
+        var life = (await server.Operator.GetLifeAsync(city.Committee));
+        Assert.DoesNotContain(victim, life.Arrested);
+    }
+}
