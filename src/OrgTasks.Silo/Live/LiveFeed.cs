@@ -136,7 +136,8 @@ public abstract class LiveFeed<TWatcher, TEvent>(IGrainFactory grains, ILogger l
                 _reference = default;
                 throw;
             }
-            _ = RenewAsync();
+            // The renewals belong to the feed, not to the request that happened to start the watch (its trace, its context).
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(RenewAsync);
         }
 
         private async Task WatchOnceAsync()
