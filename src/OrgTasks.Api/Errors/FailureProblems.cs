@@ -77,7 +77,4 @@ public sealed partial class FailureProblems(IProblemDetailsService problems, ILo
             : type is not null && (type.IsPrimitive || type == typeof(decimal)) ? "must be a number or true/false as the field says"
             : $"has the wrong shape (expected {type?.Name ?? typeName})";
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "request {Method} {Path} failed unexpectedly")]
-    private static partial void Unexpected(ILogger logger, string method, PathString path, Exception error);
 }

@@ -58,6 +58,13 @@ public static partial class ServerProgram
             Console.Error.WriteLine($"orgtasks-server: {error.Message}");
             return 1;
         }
+        catch (Exception error) when (error is IOException or System.Net.Sockets.SocketException)
+        {
+            // A port taken by another program: name the ports rather than print a stack trace.
+            Console.Error.WriteLine($"orgtasks-server: cannot listen on silo port {settings.Silo.SiloPort}, gateway port {settings.Silo.GatewayPort}, "
+                + $"http {Describe(settings)}: {error.Message}");
+            return 1;
+        }
         finally
         {
             await store.CloseAsync(CancellationToken.None);

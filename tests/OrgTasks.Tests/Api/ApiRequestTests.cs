@@ -136,6 +136,18 @@ public sealed class ApiRequestTests(ApiServerFixture fixture)
     }
 
     [Fact]
+    public async Task An_organization_file_may_be_larger_than_the_body_limit_of_other_requests()
+    {
+        var city = TestCity.Create();
+        var padded = city.Yaml + "\n" + string.Concat(Enumerable.Repeat("# a long comment line of a file written out by hand, unit by unit\n", 40_000));
+        Assert.True(padded.Length > Server.Settings.MaxRequestBodySize);
+        using var http = Server.Http(TestIdentity.Operator);
+        using var response = await http.PostAsync("/api/v1/org/validate", new StringContent(padded, Encoding.UTF8, "application/yaml"));
+        await response.ExpectAsync(200);
+        Assert.True((await response.JsonAsync()).GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
     public async Task Unit_ids_with_slashes_are_written_escaped_in_paths()
     {
         var city = await Server.CityAsync();
