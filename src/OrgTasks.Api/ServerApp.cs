@@ -4,6 +4,8 @@ using OrgTasks.Api.Errors;
 using OrgTasks.Api.Health;
 using OrgTasks.Api.Hosting;
 using OrgTasks.Api.Observability;
+using OrgTasks.Api.Live;
+using OrgTasks.Api.Pages;
 using OrgTasks.Api.Requests;
 using OrgTasks.Client.Json;
 using Scalar.AspNetCore;
@@ -35,6 +37,7 @@ public static class ServerApp
         services.AddCredentialAuthentication();
         services.AddOrgTasksMetricsEndpoint();
         builder.AddOrgTasksDashboard();
+        services.AddLiveUpdates();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OrgTasks HTTP API";
@@ -82,5 +85,8 @@ public static class ServerApp
         api.MapCommittees();
         api.MapRoutine();
         api.MapCredentials();
+        api.MapLiveUpdates();
+        api.MapAgentPage();
+        app.MapPages();
     }
 }

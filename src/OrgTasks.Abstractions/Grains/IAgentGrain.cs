@@ -49,6 +49,10 @@ public interface IDistributor : IGrainWithStringKey
     /// </summary>
     [Access(Clients.None)]
     Task<RouteDelivery> DeliverRoute(Leaflet leaflet, RouteShare share);
+
+    /// <summary>The leaflets open at this agent's units that its route must still have, oldest first.</summary>
+    [Access(Clients.Agent, Relation = "the agent itself")]
+    Task<IReadOnlyList<AgentLeaflet>> GetLeaflets();
 }
 
 /// <summary>An agent: a person of the organization. Every agent is a grain, keyed by its id from the organization file.</summary>

@@ -7,7 +7,7 @@ namespace OrgTasks.Grains;
 /// One leaflet's picture, keyed by the leaflet id: opened by the issuer with the units in scope, fed one report per
 /// unit, asked for the status by clients.
 /// </summary>
-public interface ILeafletTrackerGrain : IGrainWithStringKey
+public interface ILeafletTrackerGrain : IGrainWithStringKey, IWatchedLeaflet
 {
     /// <summary>Records the leaflet and the units it must reach. Idempotent: returns the leaflet first opened under this id.</summary>
     [Access(Clients.None)]

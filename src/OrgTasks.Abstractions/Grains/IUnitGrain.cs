@@ -3,7 +3,7 @@ using OrgTasks.Plan;
 namespace OrgTasks.Grains;
 
 /// <summary>What every unit is: configured from the organization file, a hop for statements, a receiver of leaflets.</summary>
-public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiver, ILeafletIssuer, INoticeBoard, IReportingUnit
+public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiver, ILeafletIssuer, INoticeBoard, IReportingUnit, IWatchedUnit
 {
     /// <summary>Sets this unit's configuration (from <c>org apply</c>) and configures the agents whose home it is.</summary>
     [Access(Clients.None)]

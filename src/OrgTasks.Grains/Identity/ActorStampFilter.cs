@@ -5,6 +5,8 @@ namespace OrgTasks.Grains.Identity;
 /// came from inside the cluster, and with the calling grain's own identity. RequestContext flows along a call chain, so
 /// without the identity a unit passing on an agent's statement would still carry the agent's identity; with it, the
 /// next hop sees who is really calling. Calls to clients (observers) never carry the proof: a client must not learn it.
+/// A silo's own observers (its hosted client's, such as the server's live feed) are inside the cluster: calls to them
+/// are stamped like calls to grains, so the receiving silo's gate admits them as silo calls.
 /// A call made in the silo's process outside any grain activation that carries a client's credential (the HTTP API
 /// calling through <c>OrgTasksClient</c> with the request's bearer) is not stamped either: the receiving call gate then
 /// admits it as a client, by its credential and the need-to-know matrix, exactly as if it had come through a gateway.
@@ -13,7 +15,7 @@ public sealed class ActorStampFilter(SigningKeyRing keys) : IOutgoingGrainCallFi
 {
     public Task Invoke(IOutgoingGrainCallContext context)
     {
-        if (context.TargetId.IsClient())
+        if (context.TargetId.IsClient() && !SiloObservers.IsSiloHosted(context.TargetId))
         {
             if (RequestContext.Get(ActorContext.ProofKey) is not null) RequestContext.Remove(ActorContext.ProofKey);
             return InvokeThenRestore(context);

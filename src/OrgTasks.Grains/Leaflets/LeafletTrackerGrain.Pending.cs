@@ -19,6 +19,7 @@ public sealed partial class LeafletTrackerGrain
         if (state.State.Held.TryGetValue(unit, out var known) && known == reason) return;
         state.State.Held[unit] = reason;
         await state.WriteStateAsync();
+        PictureMoved();
     }
 
     public async Task<LeafletStatus> Close(string reason)
@@ -44,6 +45,7 @@ public sealed partial class LeafletTrackerGrain
                 UnitsNeverReached = picture.Stragglers.Select(s => s.Unit).ToList(),
             };
             await state.WriteStateAsync();
+            PictureMoved();
             await UnregisterAsync();
         }
         return await GetStatus();

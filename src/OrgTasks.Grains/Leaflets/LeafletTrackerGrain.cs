@@ -65,6 +65,7 @@ public sealed partial class LeafletTrackerGrain(
         if (caller.Kind != ActorKind.Unit || caller.Id != report.Unit || !UnitIds.Contains(report.Unit))
             throw new AccessDeniedException($"{caller} may not report for '{report.Unit}'");
         _reports[report.Unit] = report.Routes;
+        PictureMoved();
         // A unit that was held (cut off) and is back: its reason goes; written only on this rare transition.
         return state.State.Held.Remove(report.Unit) ? state.WriteStateAsync() : Task.CompletedTask;
     }
@@ -120,6 +121,7 @@ public sealed partial class LeafletTrackerGrain(
         if (state.State.Complete is not null || state.State.Closed is not null) return;
         state.State.Complete = coverage;
         await state.WriteStateAsync();
+        PictureMoved();
         OrgTasksTelemetry.CoverageSeconds.Record((coverage.CompletedAt - RequireLeaflet().IssuedAt).TotalSeconds);
         await UnregisterAsync();
     }

@@ -23,6 +23,7 @@ public abstract partial class UnitGrain
         var kept = Services.Options.NoticesKept;
         if (State.Notices.Count > kept) State.Notices.RemoveRange(0, State.Notices.Count - kept);
         await WriteStateAsync();
+        TellNoticeWatchers(notice);
     }
 
     public Task<IReadOnlyList<Notice>> GetNotices(int limit)

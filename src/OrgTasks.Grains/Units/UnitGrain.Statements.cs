@@ -65,6 +65,7 @@ public abstract partial class UnitGrain
             }
         }
         if (passOn) Kick();
+        TellInboxWatchers(fromChild, held, fresh);
     }
 
     public Task<IReadOnlyList<InboxEntry>> GetInbox(int limit)

@@ -60,6 +60,7 @@ public sealed class ApiServer : IAsyncDisposable
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton<IIncomingGrainCallFilter, OrgTasks.Tests.Live.WatchCounter>();
         });
         await host.StartAsync();
         var server = new ApiServer(host, settings);

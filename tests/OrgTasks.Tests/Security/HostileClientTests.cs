@@ -225,9 +225,26 @@ public sealed class HostileClientTests(ClusterFixture fixture)
             (typeof(ICredentialAuthorityGrain), () => Raw.GetGrain<ICredentialAuthorityGrain>(ICredentialAuthorityGrain.Key)),
             (typeof(IAuditGrain), () => Raw.GetGrain<IAuditGrain>(0)),
             (typeof(IMeetingGrain), () => Raw.GetGrain<IMeetingGrain>(meeting)),
+            // A silo's own observers (the live feed's), reached from outside by their id.
+            (typeof(ILeafletWatcher), () => Raw.GetGrain(SiloObserver<ILeafletWatcher>(new IdleLeafletWatcher()).GetGrainId()).AsReference<ILeafletWatcher>()),
+            (typeof(IUnitWatcher), () => Raw.GetGrain(SiloObserver<IUnitWatcher>(new IdleUnitWatcher()).GetGrainId()).AsReference<IUnitWatcher>()),
         };
         var found = candidates.Where(c => declaring.IsAssignableFrom(c.Type)).Select(c => c.Grain()).ToList();
         return found.Count > 0 ? found : throw new InvalidOperationException($"no grain to call {GrainSurface.Name(method)} on: add its interface here");
+    }
+
+    private T SiloObserver<T>(T watcher) where T : IGrainObserver =>
+        fixture.SiloService<IGrainFactory>().CreateObjectReference<T>(watcher);
+
+    private sealed class IdleLeafletWatcher : ILeafletWatcher
+    {
+        public Task CoverageChanged(OrgTasks.Leaflets.LeafletStatus status) => throw new InvalidOperationException("a client reached a silo's observer");
+    }
+
+    private sealed class IdleUnitWatcher : IUnitWatcher
+    {
+        public Task InboxArrived(string unit, IReadOnlyList<InboxEntry> entries) => throw new InvalidOperationException("a client reached a silo's observer");
+        public Task NoticePinned(string unit, OrgTasks.Life.Notice notice) => throw new InvalidOperationException("a client reached a silo's observer");
     }
 
     /// <summary>What the organization looks like to the operator: the tree, its life, an inbox, a route, credentials and standings.</summary>
@@ -281,6 +298,7 @@ public sealed class HostileClientTests(ClusterFixture fixture)
                 new StatementDraft { Id = OrgTasks.Ids.NewStatementId(), To = Addressee.Committee, Text = "through", Kind = StatementKind.Report })),
             new("IContact.GetHeld", "c1 itself", Agent("c1"), () => agent.GetHeld()),
             new("IAgentGrain.GetConfig", "c1 itself", Agent("c1"), () => agent.GetConfig()),
+            new("IDistributor.GetLeaflets", "c1 itself", Agent("c1"), () => agent.GetLeaflets()),
             new("ILeafletIssuer.IssueLeaflet", "the secretary", Agent("sec"), () => committee.IssueLeaflet(
                 new LeafletDraft { Id = OrgTasks.Ids.NewLeafletId(), Title = "By an officer", Text = "text" })),
             new("IStatementHop.GetInbox", "the secretary", Agent("sec"), () => committee.GetInbox(10)),
