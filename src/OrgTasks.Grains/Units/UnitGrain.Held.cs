@@ -27,6 +27,7 @@ public abstract partial class UnitGrain
         {
             await GrainFactory.GetGrain<ILeafletTrackerGrain>(work.Leaflet.Id).ReportHeld(Id, reason);
             work.HeldBecause = reason;
+            work.WasHeld = true;
             return true;
         }
         catch (Exception error)

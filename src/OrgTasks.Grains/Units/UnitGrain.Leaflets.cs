@@ -65,35 +65,60 @@ public abstract partial class UnitGrain
         if (!MaySendLeaflet(config, caller, leaflet))
             throw new AccessDeniedException($"{caller} may not pass leaflets to '{Id}'");
         EntryChecks.Leaflet(leaflet.Id, leaflet.Title, leaflet.Text, Services.Options);
-        return await AcceptLeafletAsync(leaflet);
+        // The unit above waits for this subtree's first pass and takes the coverage from the answer (request/response
+        // tree reduction): one call per unit instead of an acknowledgement now and a report later. The issuer and a
+        // resuming tracker get the acknowledgement at once; the scope reports to the tracker when done.
+        var fromAbove = caller.Kind == ActorKind.Unit && leaflet.Scope != Id;
+        return await AcceptLeafletAsync(leaflet, waitForPass: fromAbove);
     }
 
-    /// <summary>Stores the leaflet (once) and starts passing it on; a finished subtree answers with its coverage.</summary>
-    private async Task<LeafletAck> AcceptLeafletAsync(Leaflet leaflet)
+    /// <summary>
+    /// Stores the leaflet (once) and starts passing it on; with <paramref name="waitForPass"/> answers after the first
+    /// pass over the subtree, with its coverage when that pass completed it. Runs interleaved with the unit's other
+    /// calls (the wait must not hold the unit: its own agents may call it meanwhile), so every check of
+    /// <see cref="_leaflets"/> is repeated after an await.
+    /// </summary>
+    private async Task<LeafletAck> AcceptLeafletAsync(Leaflet leaflet, bool waitForPass = false)
     {
         using var activity = OrgTasksTelemetry.Source.StartActivity("leaflet.accept");
         activity?.SetTag("orgtasks.leaflet.id", leaflet.Id);
         activity?.SetTag("orgtasks.unit", Id);
-        if (_leaflets.TryGetValue(leaflet.Id, out var open))
-        {
-            // A repeat of a leaflet in progress is a nudge (a tracker resuming after a restart, a retried issue): ask
-            // again every child that has not reported, since a child that lost its activation will not report by
-            // itself; children still at work just answer again.
-            if (open.Complete is null)
-            {
-                open.ChildrenAcked.RemoveWhere(child => !open.ChildCoverage.ContainsKey(child));
-                Kick();
-            }
-            return new LeafletAck { Unit = Id, Completed = open.Complete };
-        }
+        if (_leaflets.TryGetValue(leaflet.Id, out var open)) return Repeat(open);
         // A group that must not know it belongs to the organization keeps no copy that names the issuer or the tree.
         if (Config is { Affiliation: Affiliation.Unaware }) leaflet = ForUnaware(leaflet, Id);
         var record = await Services.Leaflets.AcceptAsync(Id, leaflet, Services.Clock.GetUtcNow());
         if (record.Stage == Durability.UnitLeafletStage.Reported) return new LeafletAck { Unit = Id, Completed = record.Coverage };
+        if (_leaflets.TryGetValue(leaflet.Id, out open)) return Repeat(open); // another call accepted it meanwhile
         // Open, or complete but not yet reported: (re)start the work; a finished subtree answers with its coverage.
-        _leaflets[leaflet.Id] = new LeafletWork(record.Leaflet) { Complete = record.Coverage };
+        var work = new LeafletWork(record.Leaflet) { Complete = record.Coverage };
+        _leaflets[leaflet.Id] = work;
+        if (!waitForPass || work.Complete is not null)
+        {
+            work.OwesReport = true;
+            Kick();
+            return new LeafletAck { Unit = Id, Completed = record.Coverage };
+        }
+        work.FirstPass = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Kick();
-        return new LeafletAck { Unit = Id, Completed = record.Coverage };
+        await work.FirstPass.Task;
+        if (work.Complete is null) work.OwesReport = true;
+        return new LeafletAck { Unit = Id, Completed = work.Complete };
+    }
+
+    /// <summary>
+    /// A repeat of a leaflet in progress is a nudge (a tracker resuming after a restart, a retried issue, a parent whose
+    /// call timed out): ask again every child that has not reported, since a child that lost its activation will not
+    /// report by itself; children still at work just answer again. Answered without coverage, this unit owes a report.
+    /// </summary>
+    private LeafletAck Repeat(LeafletWork open)
+    {
+        if (open.Complete is null)
+        {
+            open.OwesReport = true;
+            open.ChildrenAcked.RemoveWhere(child => !open.ChildCoverage.ContainsKey(child));
+            Kick();
+        }
+        return new LeafletAck { Unit = Id, Completed = open.Complete };
     }
 
     public Task ReportCoverage(SubtreeCoverage coverage)
@@ -116,7 +141,7 @@ public abstract partial class UnitGrain
     private async Task<bool> LoadUnfinishedLeafletsAsync()
     {
         foreach (var record in await Services.Leaflets.LoadUnfinishedAsync(Id))
-            _leaflets[record.Leaflet.Id] = new LeafletWork(record.Leaflet) { Complete = record.Coverage };
+            _leaflets[record.Leaflet.Id] = new LeafletWork(record.Leaflet) { Complete = record.Coverage, OwesReport = true };
         return _leaflets.Count > 0;
     }
 
@@ -125,12 +150,32 @@ public abstract partial class UnitGrain
     {
         if (_leaflets.Count == 0) return false;
         var config = Config;
-        if (config is null) return false;
+        if (config is null)
+        {
+            foreach (var work in _leaflets.Values) work.FirstPass?.TrySetResult();
+            return false;
+        }
         var retry = false;
         foreach (var work in _leaflets.Values.ToList())
         {
-            if (!await AdvanceAsync(config, work)) retry = true;
-            if (work.Complete is not null && await ReportUpAsync(config, work)) _leaflets.Remove(work.Leaflet.Id);
+            try
+            {
+                if (!await AdvanceAsync(config, work)) retry = true;
+            }
+            finally
+            {
+                // The caller waiting for the first pass answers now, whatever happened in it.
+                work.FirstPass?.TrySetResult();
+            }
+            // Answered with the coverage when the pass completed the subtree before the caller resumed.
+            var answered = work.FirstPass is not null && work.Complete is not null;
+            work.FirstPass = null;
+            if (work.Complete is null) continue;
+            // A report that did not get through is retried like any failed step (before, only the tracker's resume
+            // reminder brought it back).
+            if (answered && !work.OwesReport ? await MarkAnsweredAsync(work) : await ReportUpAsync(config, work))
+                _leaflets.Remove(work.Leaflet.Id);
+            else retry = true;
         }
         return retry;
     }
@@ -172,7 +217,9 @@ public abstract partial class UnitGrain
         // Done when every share the unit has now is delivered. A share from before an arrest changed who carries
         // what is not counted: its homes are in the current shares too, and the delivery records know who had them.
         var routesDone = heldBecause is null && shares.All(share => work.Routes.ContainsKey(share.Key));
-        if (routesDone && !work.RoutesReported && shares.Count > 0)
+        // The tracker reads the routes from the delivery records (the journal is the proof): a unit sends them only
+        // when it held the leaflet, so that the tracker stops naming it as held.
+        if (routesDone && work.WasHeld && !work.RoutesReported && shares.Count > 0)
         {
             try
             {
@@ -194,7 +241,7 @@ public abstract partial class UnitGrain
         }
 
         // Complete only once the tracker has this unit's routes too: a completed unit never sends that report again.
-        var routesReported = work.RoutesReported || shares.Count == 0;
+        var routesReported = work.RoutesReported || shares.Count == 0 || !work.WasHeld;
         if (routesDone && routesReported && children.All(c => work.ChildCoverage.ContainsKey(c.Unit.Id)))
         {
             var routes = shares.Select(share => work.Routes[share.Key]).ToList();
@@ -230,6 +277,21 @@ public abstract partial class UnitGrain
     {
         var delivery = await GrainFactory.GetGrain<IAgentGrain>(share.Carrier).DeliverRoute(work.Leaflet, share);
         work.Routes[share.Key] = delivery;
+    }
+
+    /// <summary>The coverage went up in the answer to the unit above: only the journal learns that it is handed over.</summary>
+    private async Task<bool> MarkAnsweredAsync(LeafletWork work)
+    {
+        try
+        {
+            await Services.Leaflets.MarkReportedAsync(Id, work.Leaflet.Id);
+            return true;
+        }
+        catch (Exception error)
+        {
+            Log.LeafletStepFailed(Logger, error, Id, work.Leaflet.Id);
+            return false;
+        }
     }
 
     /// <summary>Hands the finished subtree's coverage to whoever sent the leaflet here; true once acknowledged.</summary>
