@@ -29,6 +29,9 @@ internal static class MobilizeReport
             o.WriteLine($"  calls by method (warm) {string.Join(", ", byMethod.ByMethod.Select(m => $"{m.Key} {Format.Count(m.Value)}"))}");
         o.WriteLine($"  warm runs     {string.Join(", ", r.Warm.Select(w => Format.Seconds(w.Seconds)))}");
         o.WriteLine($"  peak memory   {(r.PeakMemoryBytes is { } peak ? Format.Bytes(peak) + " working set (silo and load-test client in one process)" : "not measured (remote cluster)")}");
+        if (r.HeapAfterColdBytes is { } heap)
+            o.WriteLine($"  live heap     {Format.Bytes(heap)} after the cold leaflet (full collection): "
+                + $"{Format.Bytes(heap / Math.Max(1, r.Units + r.Agents))} per unit and agent");
         o.WriteLine($"  homes reached {Format.Count(r.HomesReached)} of {Format.Count(r.HomesTotal)} in every leaflet; "
             + $"duplicates {Format.Count(r.Duplicates)}, missing {Format.Count(r.Missing)} (counted from {r.Cold.CountedFrom})"
             + (r.Correct ? "" : "  FAILED: both must be 0"));
@@ -44,6 +47,10 @@ internal static class MobilizeReport
                 + $"{Times(Stats.Ratio(cpu, baselineCpu))} (steadier than wall time on a shared machine)");
         o.WriteLine($"    (b) plain C# walk of the same tree, no actors: {Precise(r.BaselinePlainSeconds)}; "
             + $"OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds))} its time");
+        if (r.BaselineTreeSeconds is null) return;
+        o.WriteLine($"    (c) bare grain tree, a grain per unit and agent, request/response tree reduction: {Precise(r.BaselineTreeSeconds)}; "
+            + $"OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselineTreeSeconds))} its time"
+            + (r.BaselineTreeCpuSeconds is { } treeCpu ? $"; CPU {Format.Seconds(treeCpu)}" : ""));
     }
 
     public static JsonObject Json(MobilizeResult r)
@@ -70,18 +77,23 @@ internal static class MobilizeReport
             ["cold"] = Leaflet(r.Cold),
             ["warm"] = Leaflet(warm),
             ["peakMemoryBytes"] = r.PeakMemoryBytes,
+            ["heapAfterColdBytes"] = r.HeapAfterColdBytes,
             ["arrestRate"] = r.ArrestRate,
             ["arrested"] = r.Arrested,
             ["baselineOrleansFanOutSeconds"] = r.BaselineFanOutSeconds,
             ["baselineOrleansFanOutColdSeconds"] = r.BaselineFanOutCold,
             ["baselinePlainSeconds"] = r.BaselinePlainSeconds,
+            ["baselineTreeSeconds"] = r.BaselineTreeSeconds,
+            ["baselineTreeCpuSeconds"] = r.BaselineTreeCpuSeconds,
             ["baselineOrleansFanOutRuns"] = new JsonArray([.. r.BaselineFanOut.Select(b => JsonValue.Create(b.Seconds))]),
             ["baselinePlainRuns"] = new JsonArray([.. r.BaselinePlain.Select(b => JsonValue.Create(b.Seconds))]),
+            ["baselineTreeRuns"] = new JsonArray([.. r.BaselineTree.Select(b => JsonValue.Create(b.Seconds))]),
             ["warmCpuSeconds"] = r.WarmCpuSeconds,
             ["baselineOrleansFanOutCpuSeconds"] = r.BaselineFanOutCpuSeconds,
             ["cpuRatioToOrleansFanOut"] = Stats.Ratio(r.WarmCpuSeconds, r.BaselineFanOutCpuSeconds),
             ["ratioToOrleansFanOut"] = Stats.Ratio(r.WarmSeconds, r.BaselineFanOutSeconds),
             ["ratioToPlain"] = Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds),
+            ["ratioToTree"] = Stats.Ratio(r.WarmSeconds, r.BaselineTreeSeconds),
         };
     }
 

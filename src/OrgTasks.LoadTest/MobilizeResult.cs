@@ -15,8 +15,11 @@ internal sealed record MobilizeResult
     public Baselines.BaselineRun? BaselineFanOutColdRun { get; init; }
     public IReadOnlyList<Baselines.BaselineRun> BaselineFanOut { get; init; } = [];
     public IReadOnlyList<Baselines.BaselineRun> BaselinePlain { get; init; } = [];
+    public IReadOnlyList<Baselines.BaselineRun> BaselineTree { get; init; } = [];
     public double? BaselineFanOutCold => BaselineFanOutColdRun?.Seconds;
     public long? PeakMemoryBytes { get; init; }
+    /// <summary>The live managed heap after a full collection, right after the cold leaflet activated the organization.</summary>
+    public long? HeapAfterColdBytes { get; init; }
     public double? ArrestRate { get; init; }
     public int Arrested { get; init; }
 
@@ -28,6 +31,8 @@ internal sealed record MobilizeResult
     public double WarmSeconds => Stats.Median(Warm.Select(w => w.Seconds)) ?? double.NaN;
     public double? BaselineFanOutSeconds => Stats.Median(BaselineFanOut.Select(b => b.Seconds));
     public double? BaselinePlainSeconds => Stats.Median(BaselinePlain.Select(b => b.Seconds));
+    public double? BaselineTreeSeconds => Stats.Median(BaselineTree.Select(b => b.Seconds));
+    public double? BaselineTreeCpuSeconds => Stats.Median(BaselineTree.Select(b => b.CpuSeconds));
     public double? WarmCpuSeconds => Stats.Median(Warm.Where(w => w.CpuSeconds is not null).Select(w => w.CpuSeconds!.Value));
     public double? BaselineFanOutCpuSeconds => Stats.Median(BaselineFanOut.Select(b => b.CpuSeconds));
     public long HomesTotal => Cold.HomesTotal;

@@ -6,7 +6,8 @@ namespace OrgTasks.LoadTest;
 /// <summary>
 /// The mobilization load test: apply the city, put it to sleep, one cold leaflet to every home, then warm-up and
 /// measured warm leaflets. With baselines, each OrgTasks round is followed by the same round of baseline (a), the plain
-/// Orleans fan-out in the same silo, and baseline (b), the plain C# walk, so that all three see the same machine load.
+/// Orleans fan-out in the same silo, baseline (b), the plain C# walk, and baseline (c), the bare grain tree in the same
+/// silo, so that all four see the same machine load.
 /// </summary>
 internal sealed class MobilizeRun(TextWriter progress, bool terminal)
 {
@@ -17,12 +18,17 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
         var applySeconds = await LoadTestApply.ApplyAsync(client, spec, progress, terminal, cancellation);
         var fanOut = settings.Baseline ? new PlainFanOutBaseline(client, spec) : null;
         var walk = settings.Baseline ? new PlainWalkBaseline(spec) : null;
+        var tree = settings.Baseline ? new PlainTreeBaseline(client, spec) : null;
 
         await ColdStart.PutToSleepAsync(client, progress);
         // After the cold start: the plain committee keeps its routes in memory only, as a newcomer's would.
         if (fanOut is not null) await fanOut.PrepareAsync();
+        if (tree is not null) await tree.PrepareAsync();
         var measure = new LeafletMeasure(target, spec, progress, terminal);
         var cold = await OneAsync(measure, "cold: every grain activating on the way", client, arrests, cancellation);
+        // What the active organization holds, independent of the machine's load: the live managed heap after a full
+        // collection, with every unit and agent activated by the cold leaflet (not timed).
+        long? heapAfterCold = target.InProcess ? GC.GetTotalMemory(forceFullCollection: true) : null;
         BaselineRun? fanOutCold = null;
         if (fanOut is not null)
         {
@@ -33,6 +39,7 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
         var warm = new List<LeafletFigures>();
         var fanOuts = new List<BaselineRun>();
         var walks = new List<BaselineRun>();
+        var trees = new List<BaselineRun>();
         var rounds = settings.Warmup + settings.Leaflets;
         for (var round = 1; round <= rounds; round++)
         {
@@ -40,13 +47,16 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             var what = measured ? $"warm {round - settings.Warmup}/{settings.Leaflets}" : $"warm-up {round}/{settings.Warmup}";
             var figures = await OneAsync(measure, what, client, arrests, cancellation);
             if (measured) warm.Add(figures);
-            if (fanOut is null || walk is null) continue;
+            if (fanOut is null || walk is null || tree is null) continue;
             var a = await fanOut.RunAsync();
             var b = await walk.RunAsync();
-            progress.WriteLine($"loadtest: baselines, {what}: (a) plain Orleans fan-out {Format.Seconds(a.Seconds)}, (b) plain C# walk {Format.Seconds(b.Seconds)}");
+            var c = await tree.RunAsync();
+            progress.WriteLine($"loadtest: baselines, {what}: (a) plain Orleans fan-out {Format.Seconds(a.Seconds)}, (b) plain C# walk {Format.Seconds(b.Seconds)}, "
+                + $"(c) bare grain tree {Format.Seconds(c.Seconds)}");
             if (!measured) continue;
             fanOuts.Add(a);
             walks.Add(b);
+            trees.Add(c);
         }
 
         return new MobilizeResult
@@ -63,7 +73,9 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             BaselineFanOutColdRun = fanOutCold,
             BaselineFanOut = fanOuts,
             BaselinePlain = walks,
+            BaselineTree = trees,
             PeakMemoryBytes = target.InProcess ? ProcessFigures.PeakWorkingSet() : null,
+            HeapAfterColdBytes = heapAfterCold,
             ArrestRate = arrests?.Rate,
             Arrested = arrests?.Agents.Count ?? 0,
         };

@@ -6,13 +6,21 @@ namespace OrgTasks.Grains;
 public interface ILeafletReceiver : IGrainWithStringKey
 {
     /// <summary>
-    /// Accepts a leaflet from the unit above (or the issuer) and acknowledges once it is stored; passing it on happens
-    /// after the acknowledgement. Idempotent: a repeat is acknowledged again, with the coverage if already complete.
+    /// Accepts a leaflet from the unit above (or the issuer) and stores it. From the unit above, answers after the first
+    /// pass over the subtree, with the subtree's coverage when that pass completed it (request/response tree reduction);
+    /// the issuer and a resuming tracker are answered once it is stored. Idempotent: a repeat is answered again, with
+    /// the coverage if already complete. Interleaves with the unit's other calls: while it waits for its subtree, the
+    /// unit's own agents and children must still reach it.
     /// </summary>
     [Access(Clients.None)]
+    [AlwaysInterleave]
     Task<LeafletAck> ReceiveLeaflet(Leaflet leaflet);
 
-    /// <summary>A child unit's coverage, once its whole subtree is done.</summary>
+    /// <summary>
+    /// A child unit's coverage, once its whole subtree is done, when its answer to <see cref="ReceiveLeaflet"/> could not
+    /// carry it (the child was held, a step failed, or it resumed after a restart). Only notes it: safe to interleave.
+    /// </summary>
     [Access(Clients.None)]
+    [AlwaysInterleave]
     Task ReportCoverage(SubtreeCoverage coverage);
 }

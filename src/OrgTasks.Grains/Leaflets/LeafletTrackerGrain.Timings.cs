@@ -1,11 +1,12 @@
 namespace OrgTasks.Grains.Leaflets;
 
-/// <summary>Per-unit timings for the picture: read from the reports the tracker already holds, nothing stored anew.</summary>
+/// <summary>Per-unit timings for the picture: read from the delivery records, nothing stored anew.</summary>
 public sealed partial class LeafletTrackerGrain
 {
-    public Task<LeafletTimings> GetTimings()
+    public async Task<LeafletTimings> GetTimings()
     {
         var leaflet = RequireLeaflet();
+        await RefreshReportsAsync();
         var units = state.State.Units.Where(u => u.RouteMembers.Count > 0).Select(u =>
         {
             var reported = _reports.TryGetValue(u.Unit.Id, out var routes);
@@ -17,13 +18,13 @@ public sealed partial class LeafletTrackerGrain
                 CompletedAt = reported && routes!.Count > 0 ? routes.Max(r => r.DeliveredAt) : null,
             };
         }).ToList();
-        return Task.FromResult(new LeafletTimings
+        return new LeafletTimings
         {
             LeafletId = leaflet.Id,
             IssuedAt = leaflet.IssuedAt,
             Units = units,
             Deadline = leaflet.Deadline,
             Closed = state.State.Closed is not null,
-        });
+        };
     }
 }

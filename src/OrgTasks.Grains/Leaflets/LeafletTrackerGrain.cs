@@ -4,8 +4,8 @@ using OrgTasks.Grains.Telemetry;
 namespace OrgTasks.Grains.Leaflets;
 
 /// <summary>
-/// One leaflet's exact picture. Units report here once each (their routes), the scope reports once at the end (its
-/// subtree's coverage). A reminder re-sends an unfinished leaflet down the tree after a restart, so no client has to.
+/// One leaflet's exact picture, read from the delivery records; the scope reports once at the end (its subtree's
+/// coverage, the top of the tree reduction). A reminder re-sends an unfinished leaflet down the tree after a restart, so no client has to.
 /// </summary>
 public sealed partial class LeafletTrackerGrain(
     [PersistentState("leaflet", OrgTasksStorage.Name)] IPersistentState<LeafletTrackerState> state,
@@ -19,17 +19,26 @@ public sealed partial class LeafletTrackerGrain(
 
     public Actor Actor => Actor.System("tracker:" + this.GetPrimaryKeyString());
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Set once the picture is read after the leaflet completed or closed: the records no longer change it.</summary>
+    private bool _reportsFinal;
+
+    /// <summary>
+    /// Reads the picture from the delivery records: they are the proof of every home reached, durable, and written by
+    /// the distributors anyway, so no unit sends its routes here (2,400 messages per citywide leaflet saved) and a
+    /// restarted tracker sees exactly what a running one does. Read on every status request until the leaflet is done.
+    /// </summary>
+    private async Task RefreshReportsAsync()
     {
-        if (state.State.Leaflet is null) return;
-        // Rebuild the picture from the delivery records: they are durable, the reports that carried them were not.
-        var routeToUnit = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_reportsFinal || state.State.Leaflet is null) return;
+        var done = state.State.Complete is not null || state.State.Closed is not null;
+        var routeToUnit = new Dictionary<string, UnitSummary>(StringComparer.Ordinal);
         foreach (var unit in state.State.Units)
-            foreach (var route in unit.RouteMembers) routeToUnit[route] = unit.Unit.Id;
+            foreach (var route in unit.RouteMembers) routeToUnit[route] = unit;
         var records = await services.Deliveries.LoadLeafletAsync(state.State.Leaflet.Id);
-        foreach (var byUnit in records.Where(r => routeToUnit.ContainsKey(r.Route)).GroupBy(r => routeToUnit[r.Route]))
+        _reports.Clear();
+        foreach (var byUnit in records.Where(r => routeToUnit.ContainsKey(r.Route)).GroupBy(r => routeToUnit[r.Route].Unit.Id))
         {
-            var unit = state.State.Units.First(u => u.Unit.Id == byUnit.Key);
+            var unit = routeToUnit[byUnit.First().Route];
             // Only a unit whose every route has a full record counts as reported: the others are still on their way
             // (a route carried in shares after an arrest has a record as soon as the first share is delivered).
             if (byUnit.Count() < unit.RouteMembers.Count || byUnit.Any(r => r.HomesReached < r.HomesOnRoute)) continue;
@@ -44,6 +53,7 @@ public sealed partial class LeafletTrackerGrain(
                 DeliveredAt = r.DeliveredAt,
             }).ToList();
         }
+        _reportsFinal = done;
     }
 
     public async Task<Leaflet> Open(Leaflet leaflet, IReadOnlyList<UnitSummary> units)
@@ -64,10 +74,11 @@ public sealed partial class LeafletTrackerGrain(
         var caller = Callers.Require();
         if (caller.Kind != ActorKind.Unit || caller.Id != report.Unit || !UnitIds.Contains(report.Unit))
             throw new AccessDeniedException($"{caller} may not report for '{report.Unit}'");
-        _reports[report.Unit] = report.Routes;
+        // Sent only by a unit that was held (cut off) and is back, once its routes are served: its reason goes; written
+        // only on this rare transition. The routes themselves are read from the delivery records.
+        if (!state.State.Held.Remove(report.Unit)) return Task.CompletedTask;
         PictureMoved();
-        // A unit that was held (cut off) and is back: its reason goes; written only on this rare transition.
-        return state.State.Held.Remove(report.Unit) ? state.WriteStateAsync() : Task.CompletedTask;
+        return state.WriteStateAsync();
     }
 
     public async Task ReportComplete(SubtreeCoverage coverage)
@@ -96,6 +107,7 @@ public sealed partial class LeafletTrackerGrain(
         {
             throw new AccessDeniedException($"{caller} may not read the picture of leaflet '{leaflet.Id}'");
         }
+        await RefreshReportsAsync();
         return CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow(),
             state.State.Held, state.State.Closed);
     }

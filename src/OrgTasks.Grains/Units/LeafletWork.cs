@@ -18,4 +18,18 @@ internal sealed class LeafletWork(Leaflet leaflet)
     /// <summary>An officer closed the leaflet while this unit held it: its own routes are not served any more.</summary>
     public bool Closed { get; set; }
     public bool ClosureChecked { get; set; }
+    /// <summary>The tracker was told this unit holds the leaflet: once its routes are served it tells the tracker so.</summary>
+    public bool WasHeld { get; set; }
+
+    /// <summary>
+    /// Set while the unit above waits in its <c>ReceiveLeaflet</c> call for this unit's first pass: the answer carries
+    /// the subtree's coverage when the pass completed it, so no separate report goes up.
+    /// </summary>
+    public TaskCompletionSource? FirstPass { get; set; }
+
+    /// <summary>
+    /// Someone was answered without the coverage (the pass did not finish, a repeat came while in progress, the work
+    /// resumed after a restart): the coverage must then go up in a report of its own once complete.
+    /// </summary>
+    public bool OwesReport { get; set; }
 }

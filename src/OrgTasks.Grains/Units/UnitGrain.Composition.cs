@@ -40,7 +40,7 @@ public abstract partial class UnitGrain
             Homes = config.OwnHomes,
             CutOff = config.CutOff,
             StatementsHeld = _heldStatements.Count,
-            LeafletsOpen = _leaflets.Values.Count(w => w.Complete is null),
+            LeafletsOpen = Relay.InHand,
             Secrecy = config.Secrecy.ToString().ToLowerInvariant(),
             Affiliation = config.Affiliation.ToString().ToLowerInvariant(),
             Routes = routes,

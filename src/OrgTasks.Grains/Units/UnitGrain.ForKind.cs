@@ -6,9 +6,6 @@ namespace OrgTasks.Grains.Units;
 /// </summary>
 public abstract partial class UnitGrain
 {
-    private static bool NotForThisKind(UnitConfig config, Leaflet leaflet) =>
-        leaflet.ForKind is { } kind && config.Unit.Kind != kind;
-
     /// <summary>The tracker's units: those of another kind have no homes to reach for this leaflet.</summary>
     private static IReadOnlyList<UnitSummary> ForKind(IReadOnlyList<UnitSummary> units, UnitKind? kind) =>
         kind is not { } only ? units : units.Select(u => u.Unit.Kind == only ? u : u with { OwnHomes = 0, RouteMembers = [] }).ToList();

@@ -9,14 +9,6 @@ namespace OrgTasks.Grains.Units;
 /// </summary>
 public abstract partial class UnitGrain
 {
-    /// <summary>The units a leaflet goes to from here: the children, and for a propaganda group's own leaflet its districts.</summary>
-    private IReadOnlyList<ChildLink> DeliveryChildren(UnitConfig config, Leaflet leaflet) =>
-        leaflet.Scope == Id && config.DeliversThrough.Count > 0 ? [.. config.Children, .. config.DeliversThrough] : config.Children;
-
-    /// <summary>The propaganda group a district carries this leaflet for (the leaflet's scope), if any.</summary>
-    private static UnitRef? PropagandaAbove(UnitConfig config, string scope) =>
-        config.CarriesFor.FirstOrDefault(p => p.Id == scope) is { Id: not null } found ? found : null;
-
     /// <summary>
     /// The committee above a propaganda group that delivers through districts approves its material: the draft names the
     /// committee (<see cref="LeafletDraft.ApprovedBy"/>), and the caller is that committee, one of its officers or an

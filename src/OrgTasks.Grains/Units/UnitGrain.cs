@@ -5,13 +5,18 @@ namespace OrgTasks.Grains.Units;
 
 /// <summary>
 /// What the committee, every group and the central bodies share: configuration from the organization file, the
-/// statement hop (<see cref="UnitGrain"/>.Statements.cs) and the leaflet relay (<see cref="UnitGrain"/>.Leaflets.cs).
+/// statement hop (<see cref="UnitGrain"/>.Statements.cs) and the leaflet relay (<see cref="LeafletRelay"/>, its own
+/// component with its own pump).
 /// Each kind of unit is its own sealed grain class deriving from this one, so a unit's kind is visible in its grain id.
 /// </summary>
 public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTasksServices services, ILogger logger)
     : Grain, IUnitGrain, IActingGrain
 {
     private Pump? _pump;
+    private LeafletRelay? _relay;
+
+    /// <summary>The leaflet relay, made when the unit activates.</summary>
+    private LeafletRelay Relay => _relay ?? throw new InvalidOperationException($"unit '{Id}' is not active");
 
     /// <summary>The grain key: the unit's id from the organization file.</summary>
     protected string Id => this.GetPrimaryKeyString();
@@ -30,15 +35,17 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _pump = new Pump(this, PumpAsync, services.Options.RetryInterval);
+        _relay = new LeafletRelay(this, Id, () => Config, GrainFactory, services, logger);
         if (Config is null) return;
         // Whatever this unit held when its last activation ended (or its silo died) is picked up again here.
-        var resumed = await LoadHeldStatementsAsync() | await LoadUnfinishedLeafletsAsync();
-        if (resumed || state.State.FormerContacts.Count > 0) _pump.Schedule();
+        if (await LoadHeldStatementsAsync() || state.State.FormerContacts.Count > 0) _pump.Schedule();
+        if (await _relay.LoadUnfinishedAsync()) _relay.Schedule();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _pump?.Dispose();
+        _relay?.Stop();
         return Task.CompletedTask;
     }
 
@@ -57,10 +64,11 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
             if (Config is { Contact.Length: > 0 } previous && previous.Contact != config.Contact && !state.State.FormerContacts.Contains(previous.Contact))
                 state.State.FormerContacts.Add(previous.Contact);
             state.State.FormerContacts.Remove(config.Contact);
-            NoteCutOffChange(Config, config);
+            Relay.NoteCutOffChange(Config, config);
             state.State.Config = config;
             await state.WriteStateAsync();
-            if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null || _leaflets.Count > 0) Kick();
+            if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null) Kick();
+            if (Relay.HasWork) Relay.Kick();
         }
         // A unit configures the agents whose home it is: the directory fans out to units, units to agents.
         await FanOut.ForEachAsync(homeAgents, services.Options.FanOutLimit,
@@ -77,14 +85,12 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
 
     public Task<UnitConfig?> GetConfig() => Task.FromResult(Config);
 
-    /// <summary>Passes on whatever is waiting: statements to the contact, leaflets to children and distributors.</summary>
+    /// <summary>Passes on whatever is waiting apart from leaflets (they have their own pump): deposits, take-overs, statements.</summary>
     private async Task<bool> PumpAsync(CancellationToken cancellation)
     {
         var depositLeft = await DepositIfChangedAsync();
         var takeOverLeft = await TakeOverFromFormerContactsAsync() || depositLeft;
-        var statementsLeft = await PassStatementsOnAsync() || takeOverLeft;
-        var leafletsLeft = await PassLeafletsOnAsync();
-        return statementsLeft || leafletsLeft;
+        return await PassStatementsOnAsync() || takeOverLeft;
     }
 
     protected void Kick() => _pump?.Kick();

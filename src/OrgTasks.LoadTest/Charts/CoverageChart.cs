@@ -26,7 +26,7 @@ internal static class CoverageChart
             line.LegendText = district;
         }
         plot.Title($"{result.Organization}: {Format.Count(result.HomesTotal)} homes; cold {Format.Seconds(result.Cold.Seconds)}, "
-            + $"warm {Format.Seconds(result.WarmSeconds)} (median)");
+            + $"warm {Format.Seconds(result.WarmSeconds)} (median)" + Baselines(result));
         plot.XLabel("seconds since the committee issued the leaflet (cold)");
         plot.YLabel("homes of the district reached, %");
         plot.Axes.SetLimitsY(0, 102);
@@ -34,6 +34,13 @@ internal static class CoverageChart
         plot.ShowLegend(Alignment.LowerRight);
         Save(plot, path);
     }
+
+    /// <summary>The warm medians of the three baselines of the same run, when it had them: the yardsticks beside the curve.</summary>
+    private static string Baselines(MobilizeResult result) =>
+        result.BaselineFanOutSeconds is { } a && result.BaselinePlainSeconds is { } b
+            ? $"\nbaselines, warm: (a) fan-out {Format.Seconds(a)}, (b) C# walk {Format.Seconds(b)}"
+                + (result.BaselineTreeSeconds is { } c ? $", (c) grain tree {Format.Seconds(c)}" : "")
+            : "";
 
     internal static void Save(Plot plot, string path)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrgTasks.Grains;
@@ -27,9 +28,10 @@ public static class OrgTasksSiloExtensions
             case StorageKind.Memory:
                 // Orleans' binary serializer, as on PostgreSQL: the memory provider's default JSON (Newtonsoft with
                 // reference tracking) cannot read back state in which equal records repeat (an organization's plan with
-                // many empty routes), so a grain that was deactivated could not be activated again.
-                silo.AddMemoryGrainStorage(OrgTasksStorage.Name, (OptionsBuilder<MemoryGrainStorageOptions> o) =>
-                    o.Configure<Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                // many empty routes), so a grain that was deactivated could not be activated again. The state lives in
+                // the silo's process, not in storage grains: no grain message per read or write.
+                silo.Services.AddGrainStorage(OrgTasksStorage.Name, (services, _) =>
+                    new SiloMemoryGrainStorage(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
                 silo.UseInMemoryReminderService();
                 break;
             case StorageKind.Postgres:

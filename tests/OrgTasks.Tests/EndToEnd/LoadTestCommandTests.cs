@@ -32,7 +32,15 @@ public sealed class LoadTestCommandTests : IDisposable
         Assert.Equal(2, root.GetProperty("warmRuns").GetArrayLength());
         Assert.Equal(JsonValueKind.Number, root.GetProperty("baselineOrleansFanOutSeconds").ValueKind);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("baselinePlainSeconds").ValueKind);
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("baselineTreeSeconds").ValueKind);
         Assert.Equal(JsonValueKind.String, root.GetProperty("command").ValueKind);
+        // The messages of a warm leaflet, which no machine changes: one call per unit down the tree, whose answer carries
+        // the subtree's coverage, and one per distributor; no separate coverage or route reports.
+        var calls = root.GetProperty("warm").GetProperty("callsByMethod");
+        Assert.True(calls.GetProperty("ReceiveLeaflet").GetInt64() <= root.GetProperty("units").GetInt64(), calls.ToString());
+        Assert.True(calls.GetProperty("DeliverRoute").GetInt64() <= root.GetProperty("agents").GetInt64(), calls.ToString());
+        Assert.False(calls.TryGetProperty("ReportCoverage", out _), calls.ToString());
+        Assert.False(calls.TryGetProperty("ReportUnit", out _), calls.ToString());
         Assert.True(root.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
         CliAssert.Contains("duplicates 0, missing 0", run.Stdout, run);
         Assert.True(new FileInfo(chart).Length > 1_000, "the coverage chart was not drawn");
