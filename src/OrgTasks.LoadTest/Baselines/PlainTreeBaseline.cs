@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OrgTasks.Baselines;
 using OrgTasks.Organization;
 
-namespace OrgTasks.Cli.LoadTest.Baselines;
+namespace OrgTasks.LoadTest.Baselines;
 
 /// <summary>
 /// Baseline (c), in the same silo as OrgTasks: the bare grain tree (see <see cref="PlainUnitGrain"/>): the same units
