@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Console;
 using OrgTasks.Silo.Hosting;
 
 namespace OrgTasks.Api.Hosting;
@@ -44,7 +43,7 @@ public static partial class ServerProgram
         }
         try
         {
-            using var host = ServerHost.Build(settings, ConsoleLogging);
+            using var host = ServerHost.Build(settings, b => ConsoleLogging.Use(b, LogLevel.Information));
             await host.StartAsync();
             Console.Out.WriteLine($"server up: silo port {settings.Silo.SiloPort}, gateway {settings.Silo.GatewayPort}, "
                 + $"http {Describe(settings)}, cluster {settings.Silo.ClusterId}, storage: {store.Description}");
@@ -80,23 +79,5 @@ public static partial class ServerProgram
         if (settings.HttpPort is { } http) parts.Add($"{scheme}://{settings.ListenAddress}:{http} (API {ServerApp.ApiBase}, /openapi/v1.json, /api)");
         if (settings.HealthPort is { } health) parts.Add($"health http://{settings.ListenAddress}:{health}");
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
-    }
-
-    /// <summary>Information and up on the console, one line each; the grains log ids and counts, never texts.</summary>
-    private static void ConsoleLogging(IHostApplicationBuilder builder)
-    {
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
     }
 }

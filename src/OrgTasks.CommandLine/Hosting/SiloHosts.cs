@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using OrgTasks.Api.Hosting;
 using OrgTasks.Silo.Hosting;
 
@@ -28,7 +27,7 @@ internal static class SiloHosts
         {
             return ServerHost.Build(settings, builder =>
             {
-                CliLogging(builder);
+                ConsoleLogging.Use(builder, LogLevel.Warning);
                 configure?.Invoke(builder);
             });
         }
@@ -40,22 +39,6 @@ internal static class SiloHosts
         {
             throw new CliException(error.Message);
         }
-    }
-
-    private static void CliLogging(IHostApplicationBuilder builder)
-    {
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // On its first check after start-up the watchdog reports the time since some fixed earlier moment as a stall
-        // ("has not completed for 00:49:31 … deadlock"), on every start. Real stalls still show as long-turn warnings.
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
     }
 
     /// <summary>Starts the host; a port already taken becomes a user error naming the ports instead of a stack trace.</summary>
