@@ -11,9 +11,6 @@ namespace OrgTasks.Api.Endpoints;
 /// </summary>
 public static class CredentialEndpoints
 {
-    private static readonly TimeSpan DefaultAgentLifetime = TimeSpan.FromDays(30);
-    private static readonly TimeSpan DefaultOperatorLifetime = TimeSpan.FromDays(365);
-
     public static void MapCredentials(this RouteGroupBuilder api)
     {
         var credentials = api.MapGroup("/credentials").WithTags("Credentials");
@@ -25,8 +22,8 @@ public static class CredentialEndpoints
             if (checks.Result() is { } refused) return refused;
             var client = context.OrgTasks();
             var issued = body.Agent is not null
-                ? await client.IssueCredentialAsync(body.Agent, body.Lifetime ?? DefaultAgentLifetime)
-                : await client.IssueOperatorCredentialAsync(body.Operator!, body.Lifetime ?? DefaultOperatorLifetime);
+                ? await client.IssueCredentialAsync(body.Agent, body.Lifetime ?? CredentialAuthorityGrain.DefaultAgentLifetime)
+                : await client.IssueOperatorCredentialAsync(body.Operator!, body.Lifetime ?? CredentialAuthorityGrain.DefaultOperatorLifetime);
             return TypedResults.Created($"{ServerApp.ApiBase}/credentials", issued);
         }).WithName("credentials-issue").WithSummary("Issue a credential for an agent (or an operator); the token is in this answer only")
           .Produces<IssuedCredential>(StatusCodes.Status201Created).ProducesValidationProblem();

@@ -12,9 +12,6 @@ namespace OrgTasks.Cli.Commands;
 /// </summary>
 internal static class CredentialsIssueCommand
 {
-    private static readonly TimeSpan DefaultAgentLifetime = TimeSpan.FromDays(30);
-    private static readonly TimeSpan DefaultOperatorLifetime = TimeSpan.FromDays(365);
-
     public static Command Create()
     {
         var agent = new Argument<string?>("AGENT") { Description = "The agent the credential is for", Arity = ArgumentArity.ZeroOrOne };
@@ -39,7 +36,7 @@ internal static class CredentialsIssueCommand
             var subject = result.GetValue(agent);
             if (name is null == subject is null)
                 throw new CliException("name either an AGENT or --operator NAME (not both)");
-            var lifetime = result.GetValue(ttl) ?? (name is null ? DefaultAgentLifetime : DefaultOperatorLifetime);
+            var lifetime = result.GetValue(ttl) ?? (name is null ? CredentialAuthorityGrain.DefaultAgentLifetime : CredentialAuthorityGrain.DefaultOperatorLifetime);
             if (lifetime > CredentialAuthorityGrain.MaxLifetime)
                 throw new CliException($"--ttl: at most {CredentialAuthorityGrain.MaxLifetime.TotalDays:0} days");
 

@@ -43,7 +43,7 @@ internal static class CredentialsRotateKeyCommand
             if (result.GetValue(keys) is not { Length: > 0 })
             {
                 var credential = CredentialFile.Resolve(null);
-                CredentialFile.Write(credential, LocalOperator.Issue(SigningKeyRing.Load(path), LocalOperator.Name, TimeSpan.FromDays(365)));
+                CredentialFile.Write(credential, LocalOperator.Issue(SigningKeyRing.Load(path), LocalOperator.Name, CredentialAuthorityGrain.DefaultOperatorLifetime));
                 result.Out().WriteLine($"the operator's credential {credential} is signed with the new key");
             }
             return ExitCodes.Ok;

@@ -15,7 +15,7 @@ internal static class LocalOperator
     public const string Name = "local";
 
     /// <summary>How long the operator's own credential lives; it is renewed at a silo start in its last week.</summary>
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
+    private static readonly TimeSpan Lifetime = CredentialAuthorityGrain.DefaultOperatorLifetime;
 
     private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(7);
 

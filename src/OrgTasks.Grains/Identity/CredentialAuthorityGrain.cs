@@ -19,6 +19,12 @@ public sealed class CredentialAuthorityGrain(
     /// <summary>The longest life a credential may be given.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 
+    /// <summary>An agent's credential when no lifetime is given (the CLI's and the API's default).</summary>
+    public static readonly TimeSpan DefaultAgentLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>An operator's credential when no lifetime is given, and the local operator's own.</summary>
+    public static readonly TimeSpan DefaultOperatorLifetime = TimeSpan.FromDays(365);
+
     /// <summary>Revoked ids of credentials made outside the cluster (an operator's, from the key file) stay this long.</summary>
     private static readonly TimeSpan UnknownExpiry = MaxLifetime;
 
