@@ -16,6 +16,7 @@ public sealed partial class LeafletTrackerGrain(
     private const string ResumeReminder = "resume";
     private readonly Dictionary<string, IReadOnlyList<RouteDelivery>> _reports = new(StringComparer.Ordinal);
     private HashSet<string>? _unitIds;
+    private Dictionary<string, UnitSummary>? _routeToUnit;
 
     public Actor Actor => Actor.System("tracker:" + this.GetPrimaryKeyString());
 
@@ -31,9 +32,7 @@ public sealed partial class LeafletTrackerGrain(
     {
         if (_reportsFinal || state.State.Leaflet is null) return;
         var done = state.State.Complete is not null || state.State.Closed is not null;
-        var routeToUnit = new Dictionary<string, UnitSummary>(StringComparer.Ordinal);
-        foreach (var unit in state.State.Units)
-            foreach (var route in unit.RouteMembers) routeToUnit[route] = unit;
+        var routeToUnit = RouteToUnit;
         var records = await services.Deliveries.LoadLeafletAsync(state.State.Leaflet.Id);
         _reports.Clear();
         foreach (var byUnit in records.Where(r => routeToUnit.ContainsKey(r.Route)).GroupBy(r => routeToUnit[r.Route].Unit.Id))
@@ -141,6 +140,19 @@ public sealed partial class LeafletTrackerGrain(
     private async Task UnregisterAsync()
     {
         if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>Which unit each route of the leaflet belongs to: the units are fixed when the leaflet opens.</summary>
+    private Dictionary<string, UnitSummary> RouteToUnit
+    {
+        get
+        {
+            if (_routeToUnit is not null) return _routeToUnit;
+            _routeToUnit = new Dictionary<string, UnitSummary>(StringComparer.Ordinal);
+            foreach (var unit in state.State.Units)
+                foreach (var route in unit.RouteMembers) _routeToUnit[route] = unit;
+            return _routeToUnit;
+        }
     }
 
     private HashSet<string> UnitIds => _unitIds ??= state.State.Units.Select(u => u.Unit.Id).ToHashSet(StringComparer.Ordinal);
