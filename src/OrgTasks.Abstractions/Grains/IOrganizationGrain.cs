@@ -26,6 +26,13 @@ public interface IOrganizationGrain : IGrainWithStringKey, IOrganizationLife
     /// <summary>The committee's id, or empty when nothing was applied.</summary>
     [Access(Clients.Operator)]
     Task<string?> GetCommittee();
+
+    /// <summary>
+    /// Which of these unit and agent ids this organization already has, one line each naming it; a central body of the
+    /// same kind is not one of them (every committee that names it shares it). Asked by another organization's apply.
+    /// </summary>
+    [Access(Clients.None)]
+    Task<IReadOnlyList<string>> Claims(IReadOnlyList<UnitRef> units, IReadOnlyList<string> agents);
 }
 
 /// <summary>

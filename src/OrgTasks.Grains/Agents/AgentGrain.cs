@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Organization;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
 
@@ -47,7 +48,7 @@ public sealed partial class AgentGrain(
         if (config.Id != Id) throw new InvalidRequestException($"agent '{Id}' cannot take the configuration of '{config.Id}'");
         if (Config is { } current && current.Organization != config.Organization)
             throw new InvalidRequestException($"agent '{Id}' already belongs to organization '{current.Organization}'");
-        if (Equals(Config, config)) return;
+        if (Fingerprint.Same(Config, config)) return;
         state.State.Config = config;
         await state.WriteStateAsync();
     }

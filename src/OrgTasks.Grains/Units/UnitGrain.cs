@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Organization;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
 
@@ -54,11 +55,17 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
         RequireSystemCaller();
         if (config.Unit.Id != Id || !Serves(config.Unit.Kind))
             throw new InvalidRequestException($"unit '{Id}' cannot take the configuration of {config.Unit.Kind.Spelling()} '{config.Unit.Id}'");
-        if (config.Unit.Kind.IsCentre()) config = MergeCentre(config);
+        // A central body keeps each organization's part as well as their merge: a changed part is written even when the merge is not.
+        var partChanged = false;
+        if (config.Unit.Kind.IsCentre())
+        {
+            partChanged = !Fingerprint.Same(State.CentreParts.GetValueOrDefault(config.Organization), config);
+            config = MergeCentre(config);
+        }
         else if (Config is { } current && current.Organization != config.Organization)
             throw new InvalidRequestException($"unit '{Id}' already belongs to organization '{current.Organization}'");
 
-        if (!Equals(Config, config))
+        if (partChanged || !Fingerprint.Same(Config, config))
         {
             // The contact changed (an arrest, a release, a re-establishment): what the former one holds is taken back.
             if (Config is { Contact.Length: > 0 } previous && previous.Contact != config.Contact && !state.State.FormerContacts.Contains(previous.Contact))

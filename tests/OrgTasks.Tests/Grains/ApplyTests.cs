@@ -95,4 +95,23 @@ public sealed class ApplyTests(ClusterFixture fixture)
         var location = await Client.FindUnitAsync(city.Committee);
         Assert.Equal(city.Spec.Name, location.Organization);
     }
+
+    [Fact]
+    public async Task An_agent_id_already_used_by_another_organization_is_refused_and_no_unit_of_the_rival_is_made()
+    {
+        var city = TestCity.Create(districts: 1);
+        await Client.ApplyAsync(city.Spec);
+        var rival = TestCity.Create(districts: 1);
+        var taken = city.Distributor(1, 2, 3);
+        var yaml = rival.Yaml.Replace(rival.Distributor(1, 2, 3), taken);
+        var spec = OrgFile.Parse(yaml, "rival.yaml").Organization!;
+
+        var refused = await Assert.ThrowsAsync<OrgTasks.Errors.InvalidRequestException>(() => Client.ApplyAsync(spec));
+
+        Assert.Contains("nothing was applied", refused.Message);
+        Assert.Contains($"agent '{taken}' belongs to organization '{city.Spec.Name}'", refused.Message);
+        Assert.DoesNotContain("unit '", refused.Message);
+        Assert.Null(await Client.As(null, () => Client.Grains.GetGrain<OrgTasks.Grains.ICommitteeGrain>(rival.Committee).GetConfig()));
+        Assert.Equal(city.Spec.Name, (await Client.FindUnitAsync(city.Committee)).Organization);
+    }
 }
