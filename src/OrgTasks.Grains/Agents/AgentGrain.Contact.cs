@@ -1,6 +1,5 @@
 using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
-using OrgTasks.Grains.Pumping;
 
 namespace OrgTasks.Grains.Agents;
 
@@ -10,8 +9,6 @@ namespace OrgTasks.Grains.Agents;
 /// </summary>
 public sealed partial class AgentGrain
 {
-    private readonly Dictionary<string, HeldStatement> _held = new(StringComparer.Ordinal);
-
     public async Task TransmitStatements(UnitRef unit, UnitRef to, IReadOnlyList<Statement> statements)
     {
         var config = RequireConfig();
@@ -38,17 +35,8 @@ public sealed partial class AgentGrain
                 AcceptedAt = now,
             },
         }).ToList();
-        var spans = Telemetry.StatementTrace.StartEach("statement.hold", statements, Id);
-        var fresh = await services.Statements.AcceptAsync(Id, held);
-        Telemetry.StatementTrace.EndEach(spans);
-        var passOn = false;
-        for (var i = 0; i < held.Count; i++)
-        {
-            if (!fresh[i]) continue;
-            _held[held[i].Statement.Id] = held[i];
-            passOn = true;
-        }
-        if (passOn) _pump?.Kick();
+        var fresh = await Held.AcceptAsync(held);
+        if (fresh.Any(f => f)) _pump?.Kick();
     }
 
     /// <summary>What this contact holds: for the contact itself, the units and the operator; no other agent.</summary>
@@ -57,17 +45,15 @@ public sealed partial class AgentGrain
         var caller = Callers.Require();
         if (caller.Kind == ActorKind.Agent && !caller.IsAgent(Id))
             throw new AccessDeniedException($"{caller} may not read what agent '{Id}' holds");
-        return Task.FromResult<IReadOnlyList<HeldStatement>>(_held.Values.OrderBy(h => h.Hop.AcceptedAt)
-            .Select(h => services.Standings.IsSuspended(h.Statement.Author) ? h with { Quarantined = true } : h).ToList());
+        return Task.FromResult(Held.View());
     }
 
     /// <summary>Carries held statements to the unit above; returns whether any are left to retry.</summary>
     private async Task<bool> PassStatementsOnAsync(CancellationToken cancellation)
     {
-        if (_held.Count == 0) return false;
-        // Statements by an agent under a provocateur warning stay where they are (quarantined) until it is lifted.
-        var groups = _held.Values
-            .Where(h => h.Target is not null && !services.Standings.IsSuspended(h.Statement.Author))
+        if (Held.Count == 0) return false;
+        var groups = Held.Passable()
+            .Where(h => h.Target is not null)
             .GroupBy(h => (Unit: h.Hop.Unit, Target: h.Target!.Value))
             .ToList();
         foreach (var group in groups)
@@ -75,12 +61,8 @@ public sealed partial class AgentGrain
             var appointed = Config?.ContactFor.Where(u => u.Id == group.Key.Unit).Select(u => (UnitRef?)u).FirstOrDefault();
             // No longer this unit's free contact: the unit takes these back for its new contact (SurrenderHeld).
             if (appointed is not { } from || !CarriesFor(from.Id)) continue;
-            foreach (var chunk in group.Chunk(services.Options.MaxStatementsPerCall))
-            {
-                await StatementHandOver.RunAsync(Id, group.Key.Target.Id, chunk, _held,
-                    batch => GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from, batch), services, logger);
-            }
+            await Held.PassAsync(group.Key.Target.Id, group, batch => GrainFactory.GetUnit(group.Key.Target).AcceptStatements(from, batch));
         }
-        return _held.Count > 0;
+        return Held.Count > 0;
     }
 }

@@ -25,8 +25,7 @@ public sealed partial class AgentGrain
         // The unit asks only when its configuration names someone else as contact; its word is the newer one (the
         // directory configures agents before units). Should this agent still pass some on itself, the unit above
         // recognises the repeat.
-        IReadOnlyList<HeldStatement> held = _held.Values.Where(h => h.Hop.Unit == unit.Id).OrderBy(h => h.Hop.AcceptedAt).ToList();
-        return Task.FromResult(held);
+        return Task.FromResult(Held.For(unit.Id));
     }
 
     public async Task ConfirmSurrendered(UnitRef unit, IReadOnlyList<string> statementIds, string newContact)
@@ -34,10 +33,8 @@ public sealed partial class AgentGrain
         RequireConfig();
         var caller = Callers.Require();
         if (!caller.IsUnit(unit.Id)) throw new AccessDeniedException($"{caller} may not take back statements held for '{unit.Id}'");
-        var ids = statementIds.Where(id => _held.TryGetValue(id, out var h) && h.Hop.Unit == unit.Id).ToList();
-        if (ids.Count == 0) return;
-        await services.Statements.MarkPassedAsync(Id, ids, newContact, services.Clock.GetUtcNow());
-        foreach (var id in ids) _held.Remove(id);
+        var mine = Held.For(unit.Id).Select(h => h.Statement.Id).ToHashSet(StringComparer.Ordinal);
+        await Held.ReleaseAsync(statementIds.Where(mine.Contains).ToList(), newContact);
     }
 
     /// <summary>Whether this agent is, now, the free appointed contact of <paramref name="unit"/>.</summary>

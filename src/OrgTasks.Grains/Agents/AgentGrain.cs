@@ -1,6 +1,7 @@
 using OrgTasks.Grains.Organization;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
+using OrgTasks.Grains.Statements;
 
 namespace OrgTasks.Grains.Agents;
 
@@ -15,6 +16,7 @@ public sealed partial class AgentGrain(
     : Grain, IAgentGrain, IActingGrain
 {
     private Pump? _pump;
+    private HeldStatements? _held;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -26,12 +28,15 @@ public sealed partial class AgentGrain(
 
     private AgentConfig? Config => state.State.Config;
 
+    /// <summary>What this agent holds as a contact, made when it activates.</summary>
+    private HeldStatements Held => _held ?? throw new InvalidOperationException($"agent '{Id}' is not active");
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _pump = new Pump(this, PassStatementsOnAsync, services.Options.RetryInterval);
+        _held = new HeldStatements(Id, services, logger);
         if (Config is null) return;
-        foreach (var held in await services.Statements.LoadHeldAsync(Id)) _held[held.Statement.Id] = held;
-        if (_held.Count > 0) _pump.Schedule();
+        if (await _held.LoadAsync()) _pump.Schedule();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public abstract partial class UnitGrain
             MemberCount = config.Members.Count,
             Homes = config.OwnHomes,
             CutOff = config.CutOff,
-            StatementsHeld = _heldStatements.Count,
+            StatementsHeld = HeldStatements.Count,
             LeafletsOpen = Relay.InHand,
             Secrecy = config.Secrecy.ToString().ToLowerInvariant(),
             Affiliation = config.Affiliation.ToString().ToLowerInvariant(),

@@ -73,7 +73,7 @@ public abstract partial class UnitGrain
             string.Create(c, $"report of {Id} ({config.Unit.Kind.Spelling()}), contact {config.Contact}"),
             string.Create(c, $"members: {config.Members.Count}{(lost > 0 ? $" ({lost} out of action)" : "")}; alternates: {config.Alternates.Count}"),
             string.Create(c, $"routes: {config.Shares.Select(s => s.Route).Distinct().Count()}, homes: {config.OwnHomes}"),
-            string.Create(c, $"statements held here: {_heldStatements.Count}; leaflets in hand: {Relay.InHand}"),
+            string.Create(c, $"statements held here: {HeldStatements.Count}; leaflets in hand: {Relay.InHand}"),
         };
         if (config.Delegates.Count > 0) lines.Add(string.Create(c, $"delegates: {config.Delegates.Count}"));
         return string.Join('\n', lines);

@@ -1,15 +1,11 @@
 using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
-using OrgTasks.Grains.Pumping;
 
 namespace OrgTasks.Grains.Units;
 
 /// <summary>The statement hop: accept (durably) from a member or a child's contact, pass on through this unit's contact.</summary>
 public abstract partial class UnitGrain
 {
-    /// <summary>Statements accepted here and not yet acknowledged by this unit's contact, by statement id.</summary>
-    private readonly Dictionary<string, HeldStatement> _heldStatements = new(StringComparer.Ordinal);
-
     public async Task AcceptStatements(UnitRef? fromChild, IReadOnlyList<Statement> statements)
     {
         var config = RequireConfig();
@@ -45,9 +41,7 @@ public abstract partial class UnitGrain
         }
 
         // Stored before acknowledged: once this call returns, the statement cannot be lost here.
-        var spans = Telemetry.StatementTrace.StartEach("statement.hold", statements, Id);
-        var fresh = await Services.Statements.AcceptAsync(Id, held);
-        Telemetry.StatementTrace.EndEach(spans);
+        var fresh = await HeldStatements.AcceptAsync(held);
         var passOn = false;
         for (var i = 0; i < held.Count; i++)
         {
@@ -60,7 +54,6 @@ public abstract partial class UnitGrain
             }
             else
             {
-                _heldStatements[held[i].Statement.Id] = held[i];
                 passOn = true;
             }
         }
@@ -78,8 +71,7 @@ public abstract partial class UnitGrain
     public Task<IReadOnlyList<HeldStatement>> GetHeld()
     {
         RequireOfficer(RequireConfig(), "read the statements held by");
-        return Task.FromResult<IReadOnlyList<HeldStatement>>(_heldStatements.Values.OrderBy(h => h.Hop.AcceptedAt)
-            .Select(h => Services.Standings.IsSuspended(h.Statement.Author) ? h with { Quarantined = true } : h).ToList());
+        return Task.FromResult(HeldStatements.View());
     }
 
     /// <summary>The unit's officers (see <see cref="Officers"/>), the unit itself, the system and operators; no other agent.</summary>
@@ -94,35 +86,24 @@ public abstract partial class UnitGrain
     /// <summary>Is this unit the end of the way for statements to <paramref name="to"/>?</summary>
     protected abstract bool IsAddressee(Addressee to);
 
-    private async Task<bool> LoadHeldStatementsAsync()
-    {
-        foreach (var held in await Services.Statements.LoadHeldAsync(Id)) _heldStatements[held.Statement.Id] = held;
-        return _heldStatements.Count > 0;
-    }
-
     /// <summary>Hands held statements to this unit's contact; returns whether any are left to retry.</summary>
     private async Task<bool> PassStatementsOnAsync()
     {
-        if (_heldStatements.Count == 0) return false;
+        if (HeldStatements.Count == 0) return false;
         var config = Config;
         if (config is null || config.Contact.Length == 0) return true; // held: nobody can carry them (visible as a breach)
 
         var contact = GrainFactory.GetGrain<IAgentGrain>(config.Contact);
-        // Statements by an agent under a provocateur warning stay here (quarantined) until the warning is lifted.
-        var byTarget = _heldStatements.Values
-            .Where(h => !Services.Standings.IsSuspended(h.Statement.Author) && MayPassOn(config, h.Statement.To))
+        var byTarget = HeldStatements.Passable()
+            .Where(h => MayPassOn(config, h.Statement.To))
             .GroupBy(h => NextUnit(config, h.Statement.To))
             .ToList();
         foreach (var group in byTarget)
         {
             if (group.Key is not { } target) continue;
-            foreach (var chunk in group.Chunk(Services.Options.MaxStatementsPerCall))
-            {
-                await StatementHandOver.RunAsync(Id, config.Contact, chunk, _heldStatements,
-                    batch => contact.TransmitStatements(config.Unit, target, batch), Services, Logger);
-            }
+            await HeldStatements.PassAsync(config.Contact, group, batch => contact.TransmitStatements(config.Unit, target, batch));
         }
-        return _heldStatements.Count > 0;
+        return HeldStatements.Count > 0;
     }
 
     /// <summary>Whether statements to <paramref name="to"/> may leave this unit now (a committee awaiting consent holds those for the centre).</summary>

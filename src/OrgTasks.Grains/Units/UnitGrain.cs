@@ -1,13 +1,14 @@
 using OrgTasks.Grains.Organization;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Grains.Pumping;
+using OrgTasks.Grains.Statements;
 
 namespace OrgTasks.Grains.Units;
 
 /// <summary>
 /// What the committee, every group and the central bodies share: configuration from the organization file, the
-/// statement hop (<see cref="UnitGrain"/>.Statements.cs) and the leaflet relay (<see cref="LeafletRelay"/>, its own
-/// component with its own pump).
+/// statement hop (<see cref="UnitGrain"/>.Statements.cs: the entry checks, over the <see cref="Statements.HeldStatements"/>
+/// component that the contacts use too) and the leaflet relay (<see cref="LeafletRelay"/>, its own component with its own pump).
 /// Each kind of unit is its own sealed grain class deriving from this one, so a unit's kind is visible in its grain id.
 /// </summary>
 public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTasksServices services, ILogger logger)
@@ -15,9 +16,13 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
 {
     private Pump? _pump;
     private LeafletRelay? _relay;
+    private HeldStatements? _heldStatements;
 
     /// <summary>The leaflet relay, made when the unit activates.</summary>
     private LeafletRelay Relay => _relay ?? throw new InvalidOperationException($"unit '{Id}' is not active");
+
+    /// <summary>Statements accepted here and not yet acknowledged by this unit's contact, made when the unit activates.</summary>
+    private HeldStatements HeldStatements => _heldStatements ?? throw new InvalidOperationException($"unit '{Id}' is not active");
 
     /// <summary>The grain key: the unit's id from the organization file.</summary>
     protected string Id => this.GetPrimaryKeyString();
@@ -37,9 +42,10 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
     {
         _pump = new Pump(this, PumpAsync, services.Options.RetryInterval);
         _relay = new LeafletRelay(this, Id, () => Config, GrainFactory, services, logger);
+        _heldStatements = new HeldStatements(Id, services, logger);
         if (Config is null) return;
         // Whatever this unit held when its last activation ended (or its silo died) is picked up again here.
-        if (await LoadHeldStatementsAsync() || state.State.FormerContacts.Count > 0) _pump.Schedule();
+        if (await _heldStatements.LoadAsync() || state.State.FormerContacts.Count > 0) _pump.Schedule();
         if (await _relay.LoadUnfinishedAsync()) _relay.Schedule();
     }
 
