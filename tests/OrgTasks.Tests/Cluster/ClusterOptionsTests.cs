@@ -6,6 +6,7 @@ using OrgTasks.Tests.Organization;
 namespace OrgTasks.Tests.Cluster;
 
 /// <summary>The cluster options of <c>orgtasks silo</c>: bad values are one-line errors, and the README's defaults are the code's.</summary>
+[Trait("Category", "Cluster")]
 public sealed class ClusterOptionsTests
 {
     [Theory]

@@ -13,6 +13,7 @@ namespace OrgTasks.Tests.Cluster;
 /// machine, and the README keeps the measured figures.
 /// </summary>
 [Collection(FailoverCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace OrgTasks.Tests.Cluster;
 /// active member that serves a client of its own.
 /// </summary>
 [Collection(FailoverCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class SiloStopTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace OrgTasks.Tests.Crash;
 /// must say what is wrong, and must finish everything once the database is back. The server here is the test's own,
 /// so stopping it disturbs no other test.
 /// </summary>
+[Trait("Category", "Crash")]
 public sealed class PostgresOutageTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "orgtasks-outage-" + Guid.NewGuid().ToString("N")[..8]);

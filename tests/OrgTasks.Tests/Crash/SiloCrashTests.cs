@@ -12,6 +12,7 @@ namespace OrgTasks.Tests.Crash;
 /// with no client doing anything but watching, everything completes: nothing lost, nothing delivered twice.
 /// </summary>
 [Collection(FailoverCollection.Name)]
+[Trait("Category", "Crash")]
 public sealed class SiloCrashTests(PostgresFixture postgres)
 {
     [Fact]

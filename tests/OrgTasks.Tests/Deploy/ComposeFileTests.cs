@@ -11,6 +11,7 @@ namespace OrgTasks.Tests.Deploy;
 /// deploy/compose/compose.yaml, checked without Docker (no daemon and no compose plugin here): it parses (with its
 /// anchors and merges resolved), and its services depend on each other, share the secret and use the ports as intended.
 /// </summary>
+[Trait("Category", "Deploy")]
 public sealed class ComposeFileTests
 {
     private static readonly YamlNode Compose = DeployFiles.Yaml(Path.Combine("compose", "compose.yaml")).Single();

@@ -5,6 +5,7 @@ using OrgTasks.Tests.Organization;
 namespace OrgTasks.Tests.Deploy;
 
 /// <summary>The deployment files and the README agree with the code: every option they pass exists, every file is explained.</summary>
+[Trait("Category", "Deploy")]
 public sealed partial class DeployOptionsTests
 {
     private static readonly string[] Files = Directory.GetFiles(DeployFiles.Folder, "*", SearchOption.AllDirectories)

@@ -6,6 +6,7 @@ using OrgTasks.Tests.Organization;
 namespace OrgTasks.Tests.Deploy;
 
 /// <summary>deploy/docker/Dockerfile, checked without a Docker daemon: its stages, user, health check and entry point.</summary>
+[Trait("Category", "Deploy")]
 public sealed class DockerfileTests
 {
     private static readonly string[] Lines = File.ReadAllLines(DeployFiles.PathOf(Path.Combine("docker", "Dockerfile")))

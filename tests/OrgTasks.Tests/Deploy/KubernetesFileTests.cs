@@ -11,6 +11,7 @@ namespace OrgTasks.Tests.Deploy;
 /// deploy/kubernetes, checked without a cluster (kubectl's dry run needs an API server): every manifest parses, and
 /// what must agree does — names, labels, ports, probes and the Secret — with each other and with the silo's code.
 /// </summary>
+[Trait("Category", "Deploy")]
 public sealed class KubernetesFileTests
 {
     private static readonly SiloSettings Defaults = new();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace OrgTasks.Tests.Deploy;
 
 /// <summary>Every shell script under deploy/ parses (<c>bash -n</c>): the scripts are run by hand and by CI, not compiled.</summary>
+[Trait("Category", "Deploy")]
 public sealed class ScriptTests
 {
     public static TheoryData<string> Scripts() => new(Directory.GetFiles(DeployFiles.Folder, "*.sh", SearchOption.AllDirectories)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace OrgTasks.Tests.Deploy;
 
 /// <summary>deploy/systemd: each unit passes <c>systemd-analyze verify</c> without a word, and runs the right command.</summary>
+[Trait("Category", "Deploy")]
 public sealed class SystemdUnitTests
 {
     [Fact]

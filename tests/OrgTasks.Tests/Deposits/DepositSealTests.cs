@@ -5,6 +5,7 @@ using OrgTasks.Deposits;
 namespace OrgTasks.Tests.Deposits;
 
 /// <summary>The seal on a group's list of contacts: only the centre's private key opens it, and nothing can be altered or moved.</summary>
+[Trait("Category", "Deposits")]
 public sealed class DepositSealTests
 {
     private static readonly DateTimeOffset At = new(1902, 9, 1, 0, 0, 0, TimeSpan.Zero);

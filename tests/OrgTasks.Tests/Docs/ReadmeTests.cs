@@ -6,6 +6,7 @@ using OrgTasks.Tests.Organization;
 namespace OrgTasks.Tests.Docs;
 
 /// <summary>The README's claims that the code can check: its options table must say what the code does.</summary>
+[Trait("Category", "Docs")]
 public sealed partial class ReadmeTests
 {
     [Fact]

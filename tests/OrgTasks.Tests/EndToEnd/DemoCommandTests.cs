@@ -6,6 +6,7 @@ namespace OrgTasks.Tests.EndToEnd;
 /// <c>orgtasks demo</c> starts its own silo in-process, on the default store: the managed PostgreSQL, here in a data
 /// folder of the test's own (as a newcomer's would be under the default folder).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class DemoCommandTests
 {
     [Fact]

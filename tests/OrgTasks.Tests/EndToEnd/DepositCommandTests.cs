@@ -10,6 +10,7 @@ namespace OrgTasks.Tests.EndToEnd;
 /// in a local file, deposits are opened by the command line, and a group lost to arrests works again.
 /// </summary>
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class DepositCommandTests(SiloProcessFixture silo) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-deposits-").FullName;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace OrgTasks.Tests.EndToEnd;
 
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class LeafletCommandTests(SiloProcessFixture silo) : IDisposable
 {
     private static readonly Regex LeafletId = new("^l-[0-9a-f]{16}$");

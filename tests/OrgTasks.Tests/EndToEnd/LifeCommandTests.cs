@@ -5,6 +5,7 @@ namespace OrgTasks.Tests.EndToEnd;
 
 /// <summary>Arrests, warnings, co-optation and need-to-know, through real orgtasks processes against a silo process.</summary>
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class LifeCommandTests(SiloProcessFixture silo) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-life-").FullName;

@@ -7,6 +7,7 @@ namespace OrgTasks.Tests.EndToEnd;
 /// They assert correctness only (every home once, every statement once, nothing missing), never speed: speed is what
 /// the commands print.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class LoadTestCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-loadtest-").FullName;

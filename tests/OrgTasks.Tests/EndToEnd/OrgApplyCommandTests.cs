@@ -1,6 +1,7 @@
 namespace OrgTasks.Tests.EndToEnd;
 
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class OrgApplyCommandTests(SiloProcessFixture silo) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-e2e-").FullName;

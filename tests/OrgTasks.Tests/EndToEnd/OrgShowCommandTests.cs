@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace OrgTasks.Tests.EndToEnd;
 
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class OrgShowCommandTests(SiloProcessFixture silo)
 {
     [Fact]

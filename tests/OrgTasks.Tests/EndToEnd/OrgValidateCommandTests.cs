@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace OrgTasks.Tests.EndToEnd;
 
 /// <summary><c>orgtasks org validate</c> needs no cluster: these run without a silo.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class OrgValidateCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-e2e-").FullName;

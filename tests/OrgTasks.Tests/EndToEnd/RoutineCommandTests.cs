@@ -4,6 +4,7 @@ namespace OrgTasks.Tests.EndToEnd;
 
 /// <summary><c>orgtasks reports</c>, <c>orgtasks routine</c> and <c>orgtasks picture</c> against a real silo process.</summary>
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RoutineCommandTests(SiloProcessFixture silo)
 {
     private async Task<List<JsonElement>> UnitsAsync(string unit)

@@ -2,6 +2,7 @@ namespace OrgTasks.Tests.EndToEnd;
 
 /// <summary>What members write is for its addressees: it must never show up in the silo's log or the client's stderr.</summary>
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class SecrecyOfTextsTests(SiloProcessFixture silo)
 {
     [Fact]

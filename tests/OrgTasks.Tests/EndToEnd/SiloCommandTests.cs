@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace OrgTasks.Tests.EndToEnd;
 
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class SiloCommandTests(SiloProcessFixture silo)
 {
     [Fact]

@@ -5,6 +5,7 @@ using OrgTasks.Tests.Infrastructure;
 namespace OrgTasks.Tests.EndToEnd;
 
 [Collection(SiloProcessCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class StatementCommandTests(SiloProcessFixture silo)
 {
     private static readonly Regex StatementId = new("^s-[0-9a-f]{16}$");

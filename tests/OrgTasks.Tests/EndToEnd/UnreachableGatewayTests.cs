@@ -1,5 +1,6 @@
 namespace OrgTasks.Tests.EndToEnd;
 
+[Trait("Category", "EndToEnd")]
 public sealed class UnreachableGatewayTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using OrgTasks.Tests.Infrastructure;
 namespace OrgTasks.Tests.Grains;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Grains")]
 public sealed class LeafletTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

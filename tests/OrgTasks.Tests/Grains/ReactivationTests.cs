@@ -14,6 +14,7 @@ namespace OrgTasks.Tests.Grains;
 /// read its own plan back (the memory store's default JSON cannot read repeated equal records).
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Grains")]
 public sealed class ReactivationTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

@@ -10,6 +10,7 @@ namespace OrgTasks.Tests.Grains;
 /// themselves (its reminder is set to an hour in the fixture, so it never ticks on its own during a test).
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Grains")]
 public sealed class RoutineTests(ClusterFixture fixture)
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);

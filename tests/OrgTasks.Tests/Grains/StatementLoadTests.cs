@@ -11,6 +11,7 @@ namespace OrgTasks.Tests.Grains;
 /// Counted from the inboxes in the journal, not from what the grains say: each arrives exactly once, at its addressee.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Grains")]
 public sealed class StatementLoadTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

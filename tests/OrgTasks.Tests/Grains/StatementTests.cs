@@ -9,6 +9,7 @@ using OrgTasks.Tests.Infrastructure;
 namespace OrgTasks.Tests.Grains;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Grains")]
 public sealed class StatementTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

@@ -12,6 +12,7 @@ namespace OrgTasks.Tests.Journals;
 /// The database itself crashes (an immediate shutdown, as on power loss) under a stream of hop acceptances, and comes
 /// back. On a private server of its own: the shared test server must not go down under the other tests.
 /// </summary>
+[Trait("Category", "Journals")]
 public sealed class PostgresJournalCrashTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace OrgTasks.Tests.Journals;
 /// source are thrown away and made anew, as after a silo crash.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Journals")]
 public sealed class PostgresJournalDurabilityTests(PostgresFixture postgres)
 {
     private readonly string _run = "d" + Guid.NewGuid().ToString("N")[..10] + "-";

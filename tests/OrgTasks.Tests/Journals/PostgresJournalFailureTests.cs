@@ -9,6 +9,7 @@ namespace OrgTasks.Tests.Journals;
 
 /// <summary>A database that is gone, connections that break, data PostgreSQL refuses: callers fail clearly, nothing crashes.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Journals")]
 public sealed class PostgresJournalFailureTests(PostgresFixture postgres)
 {
     private readonly string _run = "f" + Guid.NewGuid().ToString("N")[..10] + "-";

@@ -10,6 +10,7 @@ namespace OrgTasks.Tests.Journals;
 
 /// <summary>The grains on a silo put on PostgreSQL write their hot paths through these journals, and the flows still hold.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Journals")]
 public sealed class PostgresJournalSiloTests(PostgresFixture postgres)
 {
     private static (string ServiceId, string ClusterId) Ids()

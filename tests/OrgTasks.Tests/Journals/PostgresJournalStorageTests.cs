@@ -7,6 +7,7 @@ namespace OrgTasks.Tests.Journals;
 
 /// <summary>How the PostgreSQL journals store things: texts once, one row per hop, one row per route.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Journals")]
 public sealed class PostgresJournalStorageTests(PostgresFixture postgres)
 {
     private readonly string _run = "s" + Guid.NewGuid().ToString("N")[..10] + "-";

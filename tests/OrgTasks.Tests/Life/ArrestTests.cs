@@ -8,6 +8,7 @@ namespace OrgTasks.Tests.Life;
 
 /// <summary>Arrests: duties pass to alternates and candidates; nothing held is lost, nothing is doubled.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Life")]
 public sealed class ArrestTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

@@ -9,6 +9,7 @@ namespace OrgTasks.Tests.Life;
 
 /// <summary>The committee: candidates step in, co-optation by vote, the executive's limit, the centre's consent.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Life")]
 public sealed class CommitteeTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

@@ -9,6 +9,7 @@ namespace OrgTasks.Tests.Life;
 
 /// <summary>Sealed deposits of each group's contacts with the centre, and re-establishing a group from one.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Life")]
 public sealed class DepositTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

@@ -7,6 +7,7 @@ namespace OrgTasks.Tests.Life;
 
 /// <summary>Need-to-know in the grains: secrecy degrees, delegates, and groups that must not know the organization.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Life")]
 public sealed class SecrecyTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

@@ -12,6 +12,7 @@ namespace OrgTasks.Tests.Life;
 /// state, a release ends only an arrest, a clear only a warning, and a raid follows the same rule as a single command.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Life")]
 public sealed class StandingRulesTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

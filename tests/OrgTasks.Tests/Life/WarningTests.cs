@@ -9,6 +9,7 @@ namespace OrgTasks.Tests.Life;
 /// <summary>Provocateur warnings: the suspect is suspended at once, what it wrote waits in quarantine, the warning
 /// reaches the groups that know the suspect and no others.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Life")]
 public sealed class WarningTests(ClusterFixture fixture)
 {
     private OrgTasksClient Client => fixture.Client;

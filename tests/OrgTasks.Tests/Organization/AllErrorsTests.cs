@@ -3,6 +3,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>One load lists every fault, in line order, rather than stopping at the first.</summary>
+[Trait("Category", "Organization")]
 public sealed class AllErrorsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>The committee's contact, members, executive and candidates.</summary>
+[Trait("Category", "Organization")]
 public sealed class CommitteeRuleTests
 {
     // Lines 4, 10 and 11 carry the contact, executive and candidates under test.

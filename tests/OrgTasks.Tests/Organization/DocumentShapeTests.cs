@@ -4,6 +4,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>Faults of the file as a whole: syntax, emptiness, the wrong top level, a file that cannot be read.</summary>
+[Trait("Category", "Organization")]
 public sealed class DocumentShapeTests
 {
     [Fact]

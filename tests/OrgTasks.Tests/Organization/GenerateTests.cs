@@ -4,6 +4,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>The synthetic city that <c>generate</c> adds under the committee.</summary>
+[Trait("Category", "Organization")]
 public sealed class GenerateTests
 {
     // Line 9 is the generate section.

@@ -3,6 +3,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>A group's parent, members, contact and alternates.</summary>
+[Trait("Category", "Organization")]
 public sealed class GroupRuleTests
 {
     // Line 8 is the group under test; the parts in {{ }} vary per test.

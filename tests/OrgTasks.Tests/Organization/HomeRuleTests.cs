@@ -3,6 +3,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>A home is on one route only; written addresses and counted homes do not collide.</summary>
+[Trait("Category", "Organization")]
 public sealed class HomeRuleTests
 {
     // Lines 8 and 9 are the routes of sasha and olya.

@@ -3,6 +3,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>Ids are well formed and unique across units and agents together.</summary>
+[Trait("Category", "Organization")]
 public sealed class IdRuleTests
 {
     [Theory]

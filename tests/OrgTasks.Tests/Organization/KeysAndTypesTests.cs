@@ -5,6 +5,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>Unknown keys, values of the wrong type, enum spellings, defaults, and flow versus block style.</summary>
+[Trait("Category", "Organization")]
 public sealed class KeysAndTypesTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>The public model's own behaviour: error format, synthetic addresses, spellings, counts.</summary>
+[Trait("Category", "Organization")]
 public sealed class ModelTests
 {
     [Fact]

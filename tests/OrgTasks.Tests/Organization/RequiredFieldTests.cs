@@ -6,6 +6,7 @@ namespace OrgTasks.Tests.Organization;
 /// Each required field, left out, is named with the line of the mapping that lacks it. The omitted line is
 /// turned into a comment so that the lines after it keep their numbers.
 /// </summary>
+[Trait("Category", "Organization")]
 public sealed class RequiredFieldTests
 {
     private const string Complete = """

@@ -3,6 +3,7 @@ using OrgTasks.Organization;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary><c>committee.routine</c>: the schedule of distributions and reports, an extension of the file's contract.</summary>
+[Trait("Category", "Organization")]
 public sealed class RoutineFileTests
 {
     // Line 6 is the routine mapping; its keys follow on lines 7 onwards.

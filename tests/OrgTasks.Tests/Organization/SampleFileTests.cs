@@ -4,6 +4,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>The sample files under samples/ load valid, with the numbers they were written to have.</summary>
+[Trait("Category", "Organization")]
 public sealed class SampleFileTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Xunit;
 namespace OrgTasks.Tests.Organization;
 
 /// <summary>The groups form one tree under the committee.</summary>
+[Trait("Category", "Organization")]
 public sealed class TreeRuleTests
 {
     [Fact]

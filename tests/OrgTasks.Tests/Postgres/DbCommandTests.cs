@@ -6,6 +6,7 @@ using OrgTasks.Tests.EndToEnd;
 namespace OrgTasks.Tests.Postgres;
 
 /// <summary>The real <c>orgtasks</c> process managing its PostgreSQL: <c>db start|stop|status|init</c>, and a silo on it.</summary>
+[Trait("Category", "Postgres")]
 public sealed class DbCommandTests
 {
     /// <summary>A developer's own settings must not point these commands at another server or folder.</summary>

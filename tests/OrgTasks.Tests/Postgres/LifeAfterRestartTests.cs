@@ -13,6 +13,7 @@ namespace OrgTasks.Tests.Postgres;
 /// the co-opted member sits in the committee — and applying the same file again changes nothing.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Postgres")]
 public sealed class LifeAfterRestartTests(PostgresFixture postgres)
 {
     [Fact]

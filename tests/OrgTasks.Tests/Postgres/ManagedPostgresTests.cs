@@ -6,6 +6,7 @@ using OrgTasks.Postgres.Managed;
 
 namespace OrgTasks.Tests.Postgres;
 
+[Trait("Category", "Postgres")]
 public sealed class ManagedPostgresTests
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace OrgTasks.Tests.Postgres;
 /// two silos from changing membership on the same read, heartbeats, and clean-up.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Postgres")]
 public sealed class MembershipTableTests(PostgresFixture postgres)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace OrgTasks.Tests.Postgres;
 /// the hash ranges that split reminders among silos.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Postgres")]
 public sealed class OrleansQueryTests(PostgresFixture postgres)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace OrgTasks.Tests.Postgres;
 
 /// <summary>The Orleans ADO.NET providers really run on the project's schema: state, reminders, membership.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Postgres")]
 public sealed class PostgresClusterTests(PostgresFixture postgres)
 {
     [Fact]

@@ -5,6 +5,7 @@ using OrgTasks.Tests.Infrastructure;
 namespace OrgTasks.Tests.Postgres;
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Postgres")]
 public sealed class SchemaMigrationTests(PostgresFixture postgres)
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace OrgTasks.Tests.Postgres;
 /// clear, and only the centre's private key opens what the cluster hands back.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Postgres")]
 public sealed class SealedDepositStorageTests(PostgresFixture postgres)
 {
     [Fact]

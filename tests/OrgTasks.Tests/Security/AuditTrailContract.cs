@@ -61,12 +61,14 @@ public abstract class AuditTrailContract : IAsyncLifetime
         new() { At = at, Actor = actor, Action = action, Target = "t", Outcome = outcome, Reason = reason, Count = count };
 }
 
+[Trait("Category", "Security")]
 public sealed class MemoryAuditTrailTests : AuditTrailContract
 {
     protected override IAuditTrail Open() => new MemoryAuditTrail();
 }
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Postgres")]
 public sealed class PostgresAuditTrailTests(PostgresFixture postgres) : AuditTrailContract
 {
     private PgJournalStore? _store;
