@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 
 namespace OrgTasks.LoadTest;
@@ -19,12 +20,13 @@ internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFi
     /// <summary>Calls that ended with an exception: refusals, time-outs, failed hand-overs (retried by the grains).</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _byMethod = new(StringComparer.Ordinal);
+    /// <summary>A counter per method, incremented without a lock: the dictionary's own update lock was contended at 27,000 calls a leaflet.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StrongBox<long>> _byMethod = new(StringComparer.Ordinal);
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         Interlocked.Increment(ref _calls);
-        _byMethod.AddOrUpdate(context.MethodName, 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _byMethod.GetOrAdd(context.MethodName, static _ => new StrongBox<long>()).Value);
         try
         {
             await context.Invoke();
@@ -55,9 +57,8 @@ internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFi
     /// <summary>What was counted since the last reset, then a fresh start.</summary>
     public CallFigures Take()
     {
-        var byMethod = _byMethod.ToArray().Where(m => m.Value > 0).OrderByDescending(m => m.Value)
-            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-        _byMethod.Clear();
+        var byMethod = _byMethod.ToArray().Select(m => (m.Key, Count: Interlocked.Exchange(ref m.Value.Value, 0))).Where(m => m.Count > 0)
+            .OrderByDescending(m => m.Count).ToDictionary(m => m.Key, m => m.Count, StringComparer.Ordinal);
         var figures = new CallFigures(Interlocked.Exchange(ref _calls, 0), Interlocked.Exchange(ref _failures, 0),
             Hops.PercentileMs(0.5), Hops.PercentileMs(0.99)) { ByMethod = byMethod };
         Hops.Reset();

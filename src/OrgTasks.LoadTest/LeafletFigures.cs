@@ -16,6 +16,8 @@ internal sealed record LeafletFigures
     public double DeliveriesPerSecond => Seconds > 0 ? HomesReached / Seconds : 0;
     public CallFigures? Calls { get; init; }
     public double? CpuSeconds { get; init; }
+    /// <summary>Bytes this process allocated while the leaflet travelled (silo and load-test client; in process only).</summary>
+    public long? AllocatedBytes { get; init; }
     public CoverageCurve? Curve { get; init; }
     /// <summary>Where the effects were counted: the silo's delivery journal, or the tracker's picture.</summary>
     public required string CountedFrom { get; init; }

@@ -30,6 +30,7 @@ internal sealed class LeafletMeasure(LoadTestTarget target, OrganizationSpec spe
         progress.WriteLine($"loadtest: leaflet to {Format.Count(spec.HomeCount)} homes ({what}) …");
         target.Meter?.Take();
         var cpuBefore = ProcessFigures.CpuTime();
+        var allocatedBefore = ProcessFigures.AllocatedBytes();
         var client = target.Client;
         var id = await client.IssueLeafletAsync(spec.Committee.Id, "Mobilization", "Load test: the committee calls everyone out.",
             cancellation: cancellation).WaitAsync(cancellation);
@@ -66,6 +67,7 @@ internal sealed class LeafletMeasure(LoadTestTarget target, OrganizationSpec spe
         await travelling;
         var calls = target.Meter?.Take();
         var cpu = ProcessFigures.CpuTime() - cpuBefore;
+        var allocated = ProcessFigures.AllocatedBytes() - allocatedBefore;
         var seconds = (status.CompletedAt!.Value - status.IssuedAt).TotalSeconds;
         progress.WriteLine($"loadtest: every home reached in {Format.Seconds(seconds)}");
 
@@ -86,6 +88,7 @@ internal sealed class LeafletMeasure(LoadTestTarget target, OrganizationSpec spe
                 Seconds = seconds,
                 Calls = calls,
                 CpuSeconds = cpu.TotalSeconds,
+                AllocatedBytes = allocated,
                 Curve = CoverageCurve.FromRecords(records, status.IssuedAt, _districts),
                 CountedFrom = "the delivery records in the silo's journal",
             };

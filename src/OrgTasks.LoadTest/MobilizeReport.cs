@@ -24,6 +24,7 @@ internal static class MobilizeReport
         Row(o, "grain calls", Count(r.Cold.Calls?.Calls), Count(warm.Calls?.Calls));
         Row(o, "hop latency p50 / p99", Hops(r.Cold.Calls), Hops(warm.Calls));
         Row(o, "CPU time", Format.Seconds(r.Cold.CpuSeconds), Format.Seconds(warm.CpuSeconds));
+        Row(o, "allocated", Allocated(r.Cold.AllocatedBytes), Allocated((long?)r.WarmAllocatedBytes));
         Row(o, "failed grain calls", Count(r.Cold.Calls?.Failures), Count(warm.Calls?.Failures));
         if (warm.Calls is { ByMethod.Count: > 0 } byMethod)
             o.WriteLine($"  calls by method (warm) {string.Join(", ", byMethod.ByMethod.Select(m => $"{m.Key} {Format.Count(m.Value)}"))}");
@@ -45,12 +46,16 @@ internal static class MobilizeReport
         if (r.WarmCpuSeconds is { } cpu && r.BaselineFanOutCpuSeconds is { } baselineCpu)
             o.WriteLine($"        CPU time per warm leaflet: OrgTasks {Format.Seconds(cpu)}, fan-out {Format.Seconds(baselineCpu)}: "
                 + $"{Times(Stats.Ratio(cpu, baselineCpu))} (steadier than wall time on a shared machine)");
+        if (r.WarmAllocatedBytes is { } bytes && r.BaselineFanOutAllocatedBytes is { } baselineBytes)
+            o.WriteLine($"        allocated per warm leaflet: OrgTasks {Allocated((long)bytes)}, fan-out {Allocated((long)baselineBytes)}: "
+                + $"{Times(Stats.Ratio(bytes, baselineBytes))} (does not depend on the machine's load)");
         o.WriteLine($"    (b) plain C# walk of the same tree, no actors: {Precise(r.BaselinePlainSeconds)}; "
             + $"OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds))} its time");
         if (r.BaselineTreeSeconds is null) return;
         o.WriteLine($"    (c) bare grain tree, a grain per unit and agent, request/response tree reduction: {Precise(r.BaselineTreeSeconds)}; "
             + $"OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselineTreeSeconds))} its time"
-            + (r.BaselineTreeCpuSeconds is { } treeCpu ? $"; CPU {Format.Seconds(treeCpu)}" : ""));
+            + (r.BaselineTreeCpuSeconds is { } treeCpu ? $"; CPU {Format.Seconds(treeCpu)}" : "")
+            + (r.BaselineTreeAllocatedBytes is { } treeBytes ? $", allocated {Allocated((long)treeBytes)}" : ""));
     }
 
     public static JsonObject Json(MobilizeResult r)
@@ -91,6 +96,9 @@ internal static class MobilizeReport
             ["warmCpuSeconds"] = r.WarmCpuSeconds,
             ["baselineOrleansFanOutCpuSeconds"] = r.BaselineFanOutCpuSeconds,
             ["cpuRatioToOrleansFanOut"] = Stats.Ratio(r.WarmCpuSeconds, r.BaselineFanOutCpuSeconds),
+            ["warmAllocatedBytes"] = r.WarmAllocatedBytes,
+            ["baselineOrleansFanOutAllocatedBytes"] = r.BaselineFanOutAllocatedBytes,
+            ["baselineTreeAllocatedBytes"] = r.BaselineTreeAllocatedBytes,
             ["ratioToOrleansFanOut"] = Stats.Ratio(r.WarmSeconds, r.BaselineFanOutSeconds),
             ["ratioToPlain"] = Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds),
             ["ratioToTree"] = Stats.Ratio(r.WarmSeconds, r.BaselineTreeSeconds),
@@ -110,6 +118,7 @@ internal static class MobilizeReport
         ["hopP50Ms"] = l.Calls?.HopP50Ms,
         ["hopP99Ms"] = l.Calls?.HopP99Ms,
         ["cpuSeconds"] = l.CpuSeconds,
+        ["allocatedBytes"] = l.AllocatedBytes,
         ["callsByMethod"] = l.Calls is null ? null : new JsonObject(l.Calls.ByMethod.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
     };
 
@@ -117,6 +126,8 @@ internal static class MobilizeReport
         runs.Select(pick).Where(v => v is not null).Select(v => v!.Value);
 
     private static void Row(TextWriter o, string what, string cold, string warm) => o.WriteLine($"  {what,-26}{cold,-22}{warm}");
+
+    private static string Allocated(long? bytes) => bytes is { } b ? Format.Bytes(b) : "—";
 
     private static string Count(long? value) => value is { } v ? Format.Count(v) : "—";
 

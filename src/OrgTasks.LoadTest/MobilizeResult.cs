@@ -35,6 +35,9 @@ internal sealed record MobilizeResult
     public double? BaselineTreeCpuSeconds => Stats.Median(BaselineTree.Select(b => b.CpuSeconds));
     public double? WarmCpuSeconds => Stats.Median(Warm.Where(w => w.CpuSeconds is not null).Select(w => w.CpuSeconds!.Value));
     public double? BaselineFanOutCpuSeconds => Stats.Median(BaselineFanOut.Select(b => b.CpuSeconds));
+    public double? WarmAllocatedBytes => Stats.Median(Warm.Where(w => w.AllocatedBytes is not null).Select(w => (double)w.AllocatedBytes!.Value));
+    public double? BaselineFanOutAllocatedBytes => Stats.Median(BaselineFanOut.Select(b => (double)b.AllocatedBytes));
+    public double? BaselineTreeAllocatedBytes => Stats.Median(BaselineTree.Select(b => (double)b.AllocatedBytes));
     public long HomesTotal => Cold.HomesTotal;
     public long HomesReached => All.Min(l => l.HomesReached);
     public long Duplicates => All.Sum(l => l.Duplicates);

@@ -22,9 +22,16 @@ public readonly record struct Actor([property: Id(0)] ActorKind Kind, [property:
     {
         actor = default;
         if (string.IsNullOrEmpty(text)) return false;
+        // The same identity string flows along a chain of calls and is read by the gate and by the grain: the last one
+        // parsed on this thread is kept, so a hop does not cut a new id string out of it each time.
+        if (ReferenceEquals(text, _lastText))
+        {
+            actor = _lastActor;
+            return true;
+        }
         var colon = text.IndexOf(':');
         if (colon <= 0 || colon == text.Length - 1) return false;
-        ActorKind? kind = text[..colon] switch
+        ActorKind? kind = text.AsSpan(0, colon) switch
         {
             "agent" => ActorKind.Agent,
             "unit" => ActorKind.Unit,
@@ -34,8 +41,12 @@ public readonly record struct Actor([property: Id(0)] ActorKind Kind, [property:
         };
         if (kind is null) return false;
         actor = new Actor(kind.Value, text[(colon + 1)..]);
+        (_lastText, _lastActor) = (text, actor);
         return true;
     }
+
+    [ThreadStatic] private static string? _lastText;
+    [ThreadStatic] private static Actor _lastActor;
 
     private static string Prefix(ActorKind kind) => kind switch
     {

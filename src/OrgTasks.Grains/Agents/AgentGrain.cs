@@ -18,7 +18,10 @@ public sealed partial class AgentGrain(
     private Pump? _pump;
     private HeldStatements? _held;
 
-    private string Id => this.GetPrimaryKeyString();
+    private string? _id;
+
+    /// <summary>The grain key, kept: the key is decoded anew on every read, and the hot paths read it several times a call.</summary>
+    private string Id => _id ??= this.GetPrimaryKeyString();
 
     public Actor Actor => Actor.Agent(Id);
 

@@ -17,6 +17,13 @@ internal sealed class LeafletRelay
 {
     private readonly Func<UnitConfig?> _config;
     private readonly IGrainFactory _grains;
+
+    /// <summary>
+    /// References to this unit's carriers and children, made once per activation: Orleans works out the interface's
+    /// type name anew (formatting and attribute reflection) on every GetGrain, which showed in a leaflet's profile.
+    /// </summary>
+    private readonly Dictionary<string, IAgentGrain> _carriers = new(StringComparer.Ordinal);
+    private readonly Dictionary<UnitRef, IUnitGrain> _children = [];
     private readonly OrgTasksServices _services;
     private readonly ILogger _logger;
     private readonly Pump _pump;
@@ -251,14 +258,16 @@ internal sealed class LeafletRelay
     private async Task SendToChildAsync(LeafletWork work, ChildLink child)
     {
         var leaflet = child.Affiliation == Affiliation.Unaware ? ForUnaware(work.Leaflet, child.Unit.Id) : work.Leaflet;
-        var ack = await _grains.GetUnit(child.Unit).ReceiveLeaflet(leaflet);
+        if (!_children.TryGetValue(child.Unit, out var unit)) _children[child.Unit] = unit = _grains.GetUnit(child.Unit);
+        var ack = await unit.ReceiveLeaflet(leaflet);
         work.ChildrenAcked.Add(child.Unit.Id);
         if (ack.Completed is { } done) work.ChildCoverage[child.Unit.Id] = done;
     }
 
     private async Task DeliverAsync(LeafletWork work, RouteShare share)
     {
-        var delivery = await _grains.GetGrain<IAgentGrain>(share.Carrier).DeliverRoute(work.Leaflet, share);
+        if (!_carriers.TryGetValue(share.Carrier, out var carrier)) _carriers[share.Carrier] = carrier = _grains.GetGrain<IAgentGrain>(share.Carrier);
+        var delivery = await carrier.DeliverRoute(work.Leaflet, share);
         work.Routes[share.Key] = delivery;
     }
 

@@ -24,8 +24,10 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
     /// <summary>Statements accepted here and not yet acknowledged by this unit's contact, made when the unit activates.</summary>
     private HeldStatements HeldStatements => _heldStatements ?? throw new InvalidOperationException($"unit '{Id}' is not active");
 
-    /// <summary>The grain key: the unit's id from the organization file.</summary>
-    protected string Id => this.GetPrimaryKeyString();
+    private string? _id;
+
+    /// <summary>The grain key: the unit's id from the organization file (kept: the key is decoded anew on every read).</summary>
+    protected string Id => _id ??= this.GetPrimaryKeyString();
 
     public Actor Actor => Actor.Unit(Id);
 

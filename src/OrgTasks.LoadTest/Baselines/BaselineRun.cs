@@ -4,4 +4,4 @@ namespace OrgTasks.LoadTest.Baselines;
 /// One baseline round: its wall time, and the CPU time of this process meanwhile. On a shared machine the CPU time is
 /// the steadier yardstick: other processes stretch wall times, not the work each side does.
 /// </summary>
-internal sealed record BaselineRun(double Seconds, double CpuSeconds);
+internal sealed record BaselineRun(double Seconds, double CpuSeconds, long AllocatedBytes);

@@ -20,10 +20,11 @@ internal sealed class PlainFanOutBaseline(OrgTasksClient client, OrganizationSpe
     public async Task<BaselineRun> RunAsync()
     {
         var cpu = ProcessFigures.CpuTime();
+        var allocated = ProcessFigures.AllocatedBytes();
         var watch = Stopwatch.StartNew();
         // The operator's credential, checked once at the gateway as for OrgTasks' own calls: the fan-out inside is not.
         var reached = await client.As(null, () => Committee.Mobilize(Ids.NewLeafletId()));
-        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds);
+        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds, ProcessFigures.AllocatedBytes() - allocated);
         if (reached != spec.HomeCount)
             throw new InvalidOperationException($"baseline fan-out reached {reached:N0} of {spec.HomeCount:N0} homes");
         return run;

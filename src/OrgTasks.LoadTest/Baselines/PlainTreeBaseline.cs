@@ -53,9 +53,10 @@ internal sealed class PlainTreeBaseline(OrgTasksClient client, OrganizationSpec 
     public async Task<BaselineRun> RunAsync()
     {
         var cpu = ProcessFigures.CpuTime();
+        var allocated = ProcessFigures.AllocatedBytes();
         var watch = Stopwatch.StartNew();
         var reached = await client.As(null, () => Unit(spec.Committee.Id).Mobilize(Ids.NewLeafletId()));
-        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds);
+        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds, ProcessFigures.AllocatedBytes() - allocated);
         if (reached != _homes)
             throw new InvalidOperationException($"baseline tree reached {reached:N0} of {_homes:N0} homes");
         return run;

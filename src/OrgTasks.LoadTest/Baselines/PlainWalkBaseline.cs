@@ -40,9 +40,10 @@ internal sealed class PlainWalkBaseline
     public async Task<BaselineRun> RunAsync()
     {
         var cpu = ProcessFigures.CpuTime();
+        var allocated = ProcessFigures.AllocatedBytes();
         var watch = Stopwatch.StartNew();
         var reached = await WalkAsync(_root);
-        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds);
+        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds, ProcessFigures.AllocatedBytes() - allocated);
         // Homes of agents no unit lists (held by the committee in OrgTasks) are not walked here; the rest must all be.
         if (reached != _homes) throw new InvalidOperationException($"plain walk reached {reached:N0} homes of {_homes:N0}");
         return run;
