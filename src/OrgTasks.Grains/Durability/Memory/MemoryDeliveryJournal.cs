@@ -36,6 +36,11 @@ public sealed class MemoryDeliveryJournal : IDeliveryJournal
     public Task<DeliveryRecord?> FindAsync(string leafletId, string route) =>
         Task.FromResult(_byLeaflet.TryGetValue(leafletId, out var routes) ? routes.GetValueOrDefault(route) : null);
 
+    /// <remarks>
+    /// Read through the dictionary's enumerator, which takes no lock: <c>Values</c> takes every one of its locks, and the
+    /// tracker reads a travelling leaflet's records several times a second while the distributors write them. A record
+    /// written meanwhile is read either before or after its merge, never torn (records are immutable).
+    /// </remarks>
     public Task<IReadOnlyList<DeliveryRecord>> LoadLeafletAsync(string leafletId) =>
-        Task.FromResult<IReadOnlyList<DeliveryRecord>>(_byLeaflet.TryGetValue(leafletId, out var routes) ? routes.Values.ToList() : []);
+        Task.FromResult<IReadOnlyList<DeliveryRecord>>(_byLeaflet.TryGetValue(leafletId, out var routes) ? routes.Select(static r => r.Value).ToList() : []);
 }
