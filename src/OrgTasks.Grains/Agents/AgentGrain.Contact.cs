@@ -35,7 +35,7 @@ public sealed partial class AgentGrain
                 AcceptedAt = now,
             },
         }).ToList();
-        var fresh = await Held.AcceptAsync(held);
+        var fresh = await Held.AcceptAsync(held, passedFrom: unit.Id);
         if (fresh.Any(f => f)) _pump?.Kick();
     }
 

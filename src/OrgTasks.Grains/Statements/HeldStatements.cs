@@ -24,12 +24,13 @@ internal sealed class HeldStatements(string holder, OrgTasksServices services, I
     /// <summary>
     /// Stores the statements as accepted by this holder and keeps the new ones that travel on (an arrival at the
     /// addressee is stored, not held). Returns, per statement, whether it was new: a retry of something already
-    /// accepted is acknowledged again, not stored twice. Completes only when the journal has them.
+    /// accepted is acknowledged again, not stored twice. Completes only when the journal has them, together with the
+    /// hand-over of <paramref name="passedFrom"/> (the holder before this one, if any): one journal write per hop.
     /// </summary>
-    public async Task<IReadOnlyList<bool>> AcceptAsync(IReadOnlyList<HeldStatement> held)
+    public async Task<IReadOnlyList<bool>> AcceptAsync(IReadOnlyList<HeldStatement> held, string? passedFrom)
     {
         var spans = StatementTrace.StartEach("statement.hold", held.Select(h => h.Statement).ToList(), holder);
-        var fresh = await services.Statements.AcceptAsync(holder, held);
+        var fresh = await services.Statements.AcceptAsync(holder, held, passedFrom);
         StatementTrace.EndEach(spans);
         for (var i = 0; i < held.Count; i++)
         {
@@ -54,7 +55,8 @@ internal sealed class HeldStatements(string holder, OrgTasksServices services, I
 
     /// <summary>
     /// Hands these statements to <paramref name="next"/>, at most <see cref="OrgTasksOptions.MaxStatementsPerCall"/>
-    /// per call: sent, and only once acknowledged recorded as passed and let go.
+    /// per call, and lets them go once acknowledged. The next holder's acceptance recorded the hand-over in the journal
+    /// (see <see cref="AcceptAsync"/>): if this activation dies before the answer, its next one no longer finds them.
     /// </summary>
     public async Task PassAsync(string next, IEnumerable<HeldStatement> statements, Func<IReadOnlyList<Statement>, Task> send)
     {
@@ -81,7 +83,6 @@ internal sealed class HeldStatements(string holder, OrgTasksServices services, I
         {
             await send(statements);
             var at = services.Clock.GetUtcNow();
-            await services.Statements.MarkPassedAsync(holder, chunk.Select(h => h.Statement.Id).ToList(), next, at);
             foreach (var statement in chunk)
             {
                 _held.Remove(statement.Statement.Id);
