@@ -46,13 +46,23 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         await As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit))
         ?? throw new NotFoundException($"no unit '{unit}' in any applied organization");
 
+    /// <summary>
+    /// The organization of a unit found by <see cref="FindUnitAsync"/>, for the calls that act on the whole organization
+    /// (its tree, life and routine: the committee's members and officers only). The registry names it only to the
+    /// committee's members; any other agent is refused here with a line that names neither the organization nor the
+    /// units above (the organization's own refusal would name them, and a member of an unaware group must not learn them).
+    /// </summary>
+    private string OrganizationOf(UnitLocation location) =>
+        location.Organization is { Length: > 0 } name ? name
+        : throw new AccessDeniedException($"agent:{Holder?.Subject} may not act on the organization of '{location.Unit.Id}': only the committee's members may");
+
     /// <summary>The tree under <paramref name="unit"/>; without a unit, the whole tree of every organization.</summary>
     public async Task<IReadOnlyList<UnitSummary>> DescribeAsync(string? unit)
     {
         if (!string.IsNullOrWhiteSpace(unit))
         {
             var location = await FindUnitAsync(unit);
-            return await As(Operator, () => Grains.GetGrain<IOrganizationGrain>(location.Organization).Describe(unit));
+            return await As(Operator, () => Grains.GetGrain<IOrganizationGrain>(OrganizationOf(location)).Describe(unit));
         }
         var all = new List<UnitSummary>();
         foreach (var organization in (await ListOrganizationsAsync()).Keys)

@@ -154,6 +154,27 @@ public sealed class NeedToKnowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_outside_the_committee_is_refused_the_organizations_acts_by_a_line_naming_neither_it_nor_the_units_above()
+    {
+        var city = await Operator.AppliedAsync(new LifeCity());
+        foreach (var (agent, unit) in new[] { ("c4", city.Strict), ("s1", city.Circle) })
+        {
+            var client = As(city, agent);
+            foreach (var call in new Func<Task>[]
+                     {
+                         () => client.DetailDelegateAsync(city.A("c5"), unit), () => client.GetLifeAsync(unit),
+                         () => client.DescribeAsync(unit), () => client.GetPictureAsync(unit),
+                     })
+            {
+                var refused = await Assert.ThrowsAsync<AccessDeniedException>(call);
+                var beyondItsOwnUnit = refused.Message.Replace($"'{unit}'", "", StringComparison.Ordinal); // an id it knows
+                Assert.DoesNotContain(city.Spec.Name, beyondItsOwnUnit, StringComparison.Ordinal);
+                Assert.DoesNotContain(city.Committee, beyondItsOwnUnit, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_arrested_agents_credential_is_refused_and_a_release_restores_it()
     {
         var city = await Operator.AppliedAsync(new LifeCity());
