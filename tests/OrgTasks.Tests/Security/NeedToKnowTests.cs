@@ -196,5 +196,12 @@ public sealed class NeedToKnowTests(ClusterFixture fixture)
 
         var lines = await Operator.ReadAuditAsync(new() { Actor = city.A("sec") });
         Assert.Contains(lines, l => l.Actor == $"operator:test as agent:{city.A("sec")}" && l.Target == city.A("c5"));
+
+        // Statements written in an agent's name: counted with the operator and the agent, never with their text.
+        for (var i = 0; i < 2; i++) await Operator.SendStatementAsync(city.A("c4"), Addressee.Committee, "written by the operator");
+        var sent = (await Operator.ReadAuditAsync(new() { Actor = city.A("c4") })).Where(l => l.Action == "statement.send").ToList();
+        Assert.All(sent, l => Assert.Equal(($"operator:test as agent:{city.A("c4")}", city.A("c4"), OrgTasks.Audit.AuditOutcome.Done), (l.Actor, l.Target, l.Outcome)));
+        Assert.Equal(2, sent.Sum(l => l.Count));
+        Assert.DoesNotContain(sent, l => l.Reason.Contains("written by", StringComparison.Ordinal));
     }
 }
