@@ -37,9 +37,22 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         return As(Operator, () => Grains.GetGrain<IOrganizationGrain>(plan.Name).Apply(plan));
     }
 
-    /// <summary>Organization name → committee id, for every organization applied to this cluster.</summary>
-    public Task<IReadOnlyDictionary<string, string>> ListOrganizationsAsync() =>
-        As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).List());
+    /// <summary>
+    /// Organization name → committee id, for every organization applied to this cluster. The list is the operator's; an
+    /// agent's credential names its organization, and a member of that organization's committee (whose own unit is the
+    /// committee) gets that one, so that commands without a unit work for it too.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ListOrganizationsAsync()
+    {
+        if (Holder is { Role: CredentialRole.Agent } agent)
+        {
+            var own = await As(Operator, () => Grains.GetGrain<IAgentGrain>(agent.Subject).GetConfig());
+            if (own?.HomeUnit is { Kind: OrgTasks.Plan.UnitKind.Committee } committee)
+                return new Dictionary<string, string>(StringComparer.Ordinal) { [agent.Organization] = committee.Id };
+            throw new AccessDeniedException($"agent:{agent.Subject} may not list the organizations of the cluster: name a unit of its own");
+        }
+        return await As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).List());
+    }
 
     /// <summary>Finds a unit's organization and kind; a clear refusal when no applied organization has it.</summary>
     public async Task<UnitLocation> FindUnitAsync(string unit) =>

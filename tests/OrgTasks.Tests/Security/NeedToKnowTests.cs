@@ -175,6 +175,18 @@ public sealed class NeedToKnowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_committee_member_without_a_unit_named_acts_on_its_own_organization_and_another_agent_is_told_to_name_one()
+    {
+        var city = await Operator.AppliedAsync(new LifeCity());
+        var member = As(city, "prt");
+        Assert.Equal([KeyValuePair.Create(city.Spec.Name, city.Committee)], await member.ListOrganizationsAsync());
+        Assert.Equal(city.Committee, Assert.Single(await member.GetPictureAsync()).Root);
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => As(city, "c4").ListOrganizationsAsync());
+        Assert.Contains("name a unit", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_arrested_agents_credential_is_refused_and_a_release_restores_it()
     {
         var city = await Operator.AppliedAsync(new LifeCity());
