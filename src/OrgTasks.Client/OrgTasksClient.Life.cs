@@ -112,6 +112,6 @@ public sealed partial class OrgTasksClient
     private async Task<IOrganizationGrain> LifeOfUnitAsync(string unit)
     {
         var location = await FindUnitAsync(unit);
-        return Grains.GetGrain<IOrganizationGrain>(location.Organization);
+        return Grains.GetGrain<IOrganizationGrain>(OrganizationOf(location));
     }
 }

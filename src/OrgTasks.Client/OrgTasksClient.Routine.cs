@@ -58,7 +58,7 @@ public sealed partial class OrgTasksClient
             var location = await FindUnitAsync(unit);
             // A central body is shared by every committee that names it: its picture and reports span all of them.
             if (location.Unit.Kind.IsCentre()) return await OrganizationsUnderAsync(unit);
-            return [(location.Organization, unit)];
+            return [(OrganizationOf(location), unit)];
         }
         return (await ListOrganizationsAsync()).Keys.Order(StringComparer.Ordinal).Select(o => (o, (string?)null)).ToList();
     }

@@ -37,14 +37,37 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         return As(Operator, () => Grains.GetGrain<IOrganizationGrain>(plan.Name).Apply(plan));
     }
 
-    /// <summary>Organization name → committee id, for every organization applied to this cluster.</summary>
-    public Task<IReadOnlyDictionary<string, string>> ListOrganizationsAsync() =>
-        As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).List());
+    /// <summary>
+    /// Organization name → committee id, for every organization applied to this cluster. The list is the operator's; an
+    /// agent's credential names its organization, and a member of that organization's committee (whose own unit is the
+    /// committee) gets that one, so that commands without a unit work for it too.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ListOrganizationsAsync()
+    {
+        if (Holder is { Role: CredentialRole.Agent } agent)
+        {
+            var own = await As(Operator, () => Grains.GetGrain<IAgentGrain>(agent.Subject).GetConfig());
+            if (own?.HomeUnit is { Kind: OrgTasks.Plan.UnitKind.Committee } committee)
+                return new Dictionary<string, string>(StringComparer.Ordinal) { [agent.Organization] = committee.Id };
+            throw new AccessDeniedException($"agent:{agent.Subject} may not list the organizations of the cluster: name a unit of its own");
+        }
+        return await As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).List());
+    }
 
     /// <summary>Finds a unit's organization and kind; a clear refusal when no applied organization has it.</summary>
     public async Task<UnitLocation> FindUnitAsync(string unit) =>
         await As(Operator, () => Grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit))
         ?? throw new NotFoundException($"no unit '{unit}' in any applied organization");
+
+    /// <summary>
+    /// The organization of a unit found by <see cref="FindUnitAsync"/>, for the calls that act on the whole organization
+    /// (its tree, life and routine: the committee's members and officers only). The registry names it only to the
+    /// committee's members; any other agent is refused here with a line that names neither the organization nor the
+    /// units above (the organization's own refusal would name them, and a member of an unaware group must not learn them).
+    /// </summary>
+    private string OrganizationOf(UnitLocation location) =>
+        location.Organization is { Length: > 0 } name ? name
+        : throw new AccessDeniedException($"agent:{Holder?.Subject} may not act on the organization of '{location.Unit.Id}': only the committee's members may");
 
     /// <summary>The tree under <paramref name="unit"/>; without a unit, the whole tree of every organization.</summary>
     public async Task<IReadOnlyList<UnitSummary>> DescribeAsync(string? unit)
@@ -52,7 +75,7 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         if (!string.IsNullOrWhiteSpace(unit))
         {
             var location = await FindUnitAsync(unit);
-            return await As(Operator, () => Grains.GetGrain<IOrganizationGrain>(location.Organization).Describe(unit));
+            return await As(Operator, () => Grains.GetGrain<IOrganizationGrain>(OrganizationOf(location)).Describe(unit));
         }
         var all = new List<UnitSummary>();
         foreach (var organization in (await ListOrganizationsAsync()).Keys)

@@ -21,7 +21,7 @@ public interface ILeafletTrackerGrain : IGrainWithStringKey, IWatchedLeaflet
     [Access(Clients.None)]
     Task ReportComplete(SubtreeCoverage coverage);
 
-    [Access(Clients.Operator | Clients.Agent, Relation = "an officer of the issuing unit")]
+    [Access(Clients.Operator | Clients.Agent, Relation = "an officer of the issuing unit, or of the committee that approved it")]
     Task<LeafletStatus> GetStatus();
 
     /// <summary>

@@ -14,8 +14,9 @@ public interface IStatementLedgerGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// Statements addressed to <paramref name="unit"/> (a committee or a central body) that are held on their way in
-    /// quarantine, with the date of the warning about their author. Callers: operators and the unit itself.
+    /// quarantine, with the date of the warning about their author. Callers: operators, the unit itself and its officers
+    /// (who read its inbox).
     /// </summary>
-    [Access(Clients.Operator)]
+    [Access(Clients.Operator | Clients.Agent, Relation = "an officer of the unit")]
     Task<IReadOnlyList<QuarantinedStatement>> GetQuarantined(string unit);
 }

@@ -41,12 +41,23 @@ internal static class SiloHosts
         }
     }
 
-    /// <summary>Starts the host; a port already taken becomes a user error naming the ports instead of a stack trace.</summary>
+    /// <summary>
+    /// Starts the host; a port already taken or a setting that cannot be used becomes a user error naming it instead of
+    /// a stack trace.
+    /// </summary>
     public static async Task StartAsync(IHost host, SiloSettings settings, CancellationToken cancellation)
     {
         try
         {
+            // The settings are checked before the host starts: a bad one is then only the command's one line, not
+            // also the host's "hosting failed to start" log with its stack trace.
+            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             await host.StartAsync(cancellation);
+        }
+        catch (InvalidOperationException error) when (error.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder's own words name the value, the setting and the type (OrgTasks__BreachAfter=banana).
+            throw new CliException($"invalid setting: {error.Message.TrimEnd('.')}");
         }
         catch (Exception error) when (SocketErrorIn(error) is { } socket)
         {

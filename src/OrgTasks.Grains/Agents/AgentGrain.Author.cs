@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrgTasks.Grains.Checks;
 using OrgTasks.Grains.Identity;
 namespace OrgTasks.Grains.Agents;
@@ -32,8 +33,13 @@ public sealed partial class AgentGrain
             WrittenAt = services.Clock.GetUtcNow(),
             TraceParent = activity?.Id,
         };
+        // An operator writing in an agent's name (for testing) is recorded as such, counted per minute (a load test
+        // writes thousands); read before this grain's own calls, which act as the agent.
+        var onBehalf = ActorContext.OnBehalf is null ? null : Audit.Auditor.CurrentActor();
         // The author's own unit is the first durable hop: once it acknowledges, the statement cannot be lost.
         await GrainFactory.GetUnit(config.HomeUnit).AcceptStatements(null, [statement]);
+        if (onBehalf is not null)
+            ServiceProvider.GetRequiredService<RefusalTally>().NoteDone(onBehalf, "statement.send", Id, "statements written in the agent's name");
         return statement.Id;
     }
 }

@@ -4,7 +4,7 @@ using OrgTasks.Audit;
 namespace OrgTasks.Grains.Identity;
 
 /// <summary>
-/// Refused calls, counted per actor, method and minute, for the audit trail: a flood of refused calls becomes a few
+/// Refused calls (and acts too frequent for a line each), counted per actor, method and minute, for the audit trail: a flood of refused calls becomes a few
 /// lines a minute, never a line per call. At most <see cref="BucketsPerMinute"/> distinct lines a minute; past that
 /// they are counted together under one line (forged credentials naming a new subject each time cannot fill the disk).
 /// </summary>
@@ -21,7 +21,19 @@ public sealed class RefusalTally(TimeProvider clock)
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         var key = (minute, actor, method);
         if (!_buckets.ContainsKey(key) && _buckets.Count >= BucketsPerMinute) key = (minute, "(many actors)", "(many methods)");
-        var bucket = _buckets.GetOrAdd(key, static (_, first) => new Bucket(first.target, first.reason), (target, reason));
+        var bucket = _buckets.GetOrAdd(key, static (_, first) => new Bucket(first.target, first.reason, null), (target, reason));
+        Interlocked.Increment(ref bucket.Count);
+    }
+
+    /// <summary>
+    /// An act done too often to be a line each, counted the same way: statements an operator writes in an agent's name
+    /// (for testing; a load test writes thousands), one line per actor and minute with their number.
+    /// </summary>
+    public void NoteDone(string actor, string action, string target, string reason)
+    {
+        var key = (clock.GetUtcNow().ToUnixTimeSeconds() / 60, actor, action);
+        if (!_buckets.ContainsKey(key) && _buckets.Count >= BucketsPerMinute) key = (key.Item1, "(many actors)", action);
+        var bucket = _buckets.GetOrAdd(key, static (k, first) => new Bucket(first.target, first.reason, k.Method), (target, reason));
         Interlocked.Increment(ref bucket.Count);
     }
 
@@ -38,9 +50,9 @@ public sealed class RefusalTally(TimeProvider clock)
             {
                 At = DateTimeOffset.FromUnixTimeSeconds(key.Minute * 60),
                 Actor = key.Actor,
-                Action = "refused",
-                Target = $"{key.Method} on {bucket.Target}",
-                Outcome = AuditOutcome.Refused,
+                Action = bucket.Done ?? "refused",
+                Target = bucket.Done is null ? $"{key.Method} on {bucket.Target}" : bucket.Target,
+                Outcome = bucket.Done is null ? AuditOutcome.Refused : AuditOutcome.Done,
                 Reason = bucket.Reason,
                 Count = Volatile.Read(ref bucket.Count),
             });
@@ -48,10 +60,12 @@ public sealed class RefusalTally(TimeProvider clock)
         return lines;
     }
 
-    private sealed class Bucket(string target, string reason)
+    private sealed class Bucket(string target, string reason, string? done)
     {
         public string Target { get; } = target;
         public string Reason { get; } = reason;
+        /// <summary>The action of a line of acts done (<see cref="NoteDone"/>); null for refusals.</summary>
+        public string? Done { get; } = done;
         public int Count;
     }
 }

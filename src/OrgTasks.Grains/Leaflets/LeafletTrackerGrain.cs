@@ -111,11 +111,10 @@ public sealed partial class LeafletTrackerGrain(
         var leaflet = RequireLeaflet();
         if (caller.Kind == ActorKind.Agent)
         {
-            // Looked up as this tracker (the system): the issuer's configuration is not the caller's to read.
-            var issuer = await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(leaflet.Issuer);
-            var config = issuer is null ? null : await GrainFactory.GetUnit(issuer.Unit).GetConfig();
-            if (config is null || !Officers.IsOfficer(config, caller.Id))
-                throw new AccessDeniedException($"{caller} may not read the picture of leaflet '{leaflet.Id}': only the officers of '{leaflet.Issuer}' may");
+            // The committee that approved a propaganda group's material follows its distribution as the group does.
+            if (!await IsOfficerOfAsync(leaflet.Issuer, caller) && (leaflet.ApprovedBy is not { } approver || !await IsOfficerOfAsync(approver, caller)))
+                throw new AccessDeniedException($"{caller} may not read the picture of leaflet '{leaflet.Id}': only the officers of '{leaflet.Issuer}'"
+                    + (leaflet.ApprovedBy is { } by ? $" or of '{by}', which approved it," : "") + " may");
         }
         else if (caller.Kind is not (ActorKind.Operator or ActorKind.System or ActorKind.Unit))
         {
@@ -124,6 +123,14 @@ public sealed partial class LeafletTrackerGrain(
         await RefreshReportsAsync();
         return CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow(),
             state.State.Held, state.State.Closed);
+    }
+
+    /// <summary>Looked up as this tracker (the system): the unit's configuration is not the caller's to read.</summary>
+    private async Task<bool> IsOfficerOfAsync(string unit, Actor caller)
+    {
+        var location = await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit);
+        var config = location is null ? null : await GrainFactory.GetUnit(location.Unit).GetConfig();
+        return config is not null && Officers.IsOfficer(config, caller.Id);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

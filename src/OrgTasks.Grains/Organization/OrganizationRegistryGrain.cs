@@ -26,10 +26,25 @@ public sealed class OrganizationRegistryGrain(
             && known.Count == units.Count
             && units.All(u => current.Units.TryGetValue(u.Id, out var at) && at.Organization == organization && at.Unit == u);
         if (same) return;
+        var kept = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var centresLeft = known.Where(id => !kept.Contains(id) && current.Units[id].Unit.Kind.IsCentre()).Select(id => current.Units[id].Unit).ToList();
         foreach (var id in known) current.Units.Remove(id);
         foreach (var unit in units) current.Units[unit.Id] = new UnitLocation(organization, unit);
+        await KeepSharedCentresAsync(centresLeft);
         current.Organizations[organization] = committee;
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A central body an organization no longer names stays where another organization still names it (one centre,
+    /// many committees). The unit itself knows whose parts it still has: the directory has already taken this
+    /// organization's part away, and the configuration left names the organization that now leads it.
+    /// </summary>
+    private async Task KeepSharedCentresAsync(IReadOnlyList<UnitRef> centres)
+    {
+        foreach (var centre in centres)
+            if (await GrainFactory.GetUnit(centre).GetConfig() is { } rest)
+                state.State.Units[centre.Id] = new UnitLocation(rest.Organization, centre);
     }
 
     public Task<IReadOnlyDictionary<string, string>> List() =>

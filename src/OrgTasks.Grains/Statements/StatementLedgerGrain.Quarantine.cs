@@ -6,17 +6,23 @@ namespace OrgTasks.Grains.Statements;
 /// Quarantined statements as the addressee sees them: held on the way because the author is under a warning, with
 /// the warning's date. Read from the held hop records and this silo's list of suspended agents; nothing is stored.
 /// </summary>
-public sealed partial class StatementLedgerGrain
+public sealed partial class StatementLedgerGrain : IActingGrain
 {
+    /// <summary>
+    /// What the ledger looks up for a reader (the addressee's configuration, the authors', the organization's life) it
+    /// looks up as itself: the reader's own rights were checked first, and an officer need not be able to read those.
+    /// </summary>
+    public Actor Actor => Actor.System("ledger");
+
     /// <summary>Most held statements looked through for one answer.</summary>
     private const int QuarantineScan = 10_000;
 
     public async Task<IReadOnlyList<QuarantinedStatement>> GetQuarantined(string unit)
     {
         var caller = Callers.Require();
-        if (caller.Kind is not (ActorKind.Operator or ActorKind.System) && !caller.IsUnit(unit))
-            throw new AccessDeniedException($"{caller} may not read the quarantine of '{unit}'");
         if (string.IsNullOrWhiteSpace(unit)) throw new InvalidRequestException("no unit named");
+        if (caller.Kind is not (ActorKind.Operator or ActorKind.System) && !caller.IsUnit(unit) && !await IsOfficerAsync(caller, unit))
+            throw new AccessDeniedException($"{caller} may not read the quarantine of {unit}: only its officers may");
 
         var held = (await services.Statements.LoadHeldSinceAsync(services.Clock.GetUtcNow(), QuarantineScan))
             .Where(h => services.Standings.IsSuspended(h.Statement.Author))
@@ -55,6 +61,13 @@ public sealed partial class StatementLedgerGrain
         }
         return result;
     }
+
+    /// <summary>The addressee's officers read what is held on its way, as they read its inbox (<see cref="Officers"/>).</summary>
+    private async Task<bool> IsOfficerAsync(Actor caller, string unit) =>
+        caller.Kind == ActorKind.Agent
+        && await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit) is { } location
+        && await GrainFactory.GetUnit(location.Unit).GetConfig() is { } config
+        && Officers.IsOfficer(config, caller.Id);
 
     private async Task<DateTimeOffset?> WarnedAtAsync(string author)
     {

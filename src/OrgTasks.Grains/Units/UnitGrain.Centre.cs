@@ -12,6 +12,27 @@ public abstract partial class UnitGrain
     private UnitConfig MergeCentre(UnitConfig part)
     {
         State.CentreParts[part.Organization] = part;
+        return MergedCentre();
+    }
+
+    /// <summary>
+    /// One organization no longer names this central body (its file dropped the centre): only its part goes. Returns
+    /// the merge of the other organizations' parts, or null when none is left and the unit is dissolved. The
+    /// organization is the proven caller (<c>organization:NAME</c>, the directory's actor); any other silo-internal
+    /// caller dissolves the whole unit.
+    /// </summary>
+    private UnitConfig? LeaveCentre(Actor caller)
+    {
+        const string prefix = "organization:";
+        if (caller.Kind == ActorKind.System && caller.Id.StartsWith(prefix, StringComparison.Ordinal))
+            State.CentreParts.Remove(caller.Id[prefix.Length..]);
+        else
+            State.CentreParts.Clear();
+        return State.CentreParts.Count == 0 ? null : MergedCentre();
+    }
+
+    private UnitConfig MergedCentre()
+    {
         var parts = State.CentreParts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
         var lead = parts[0];
         return lead with

@@ -94,6 +94,13 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
     {
         RequireSystemCaller();
         if (Config is null) return;
+        // A central body is shared by every organization that names it: it stays while another one still does.
+        if (Config.Unit.Kind.IsCentre() && LeaveCentre(Callers.Require()) is { } rest)
+        {
+            state.State.Config = rest;
+            await state.WriteStateAsync();
+            return;
+        }
         await state.ClearStateAsync();
         DeactivateOnIdle();
     }

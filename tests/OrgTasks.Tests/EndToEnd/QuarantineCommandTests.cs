@@ -45,6 +45,11 @@ public sealed class QuarantineCommandTests(SiloProcessFixture silo) : IDisposabl
         }
         var inboxText = await silo.RunAsync("inbox", city.Committee);
         CliAssert.Contains($"quarantined on the way to {city.Committee}: 1 statement(s) held for review", inboxText.Stdout, inboxText);
+        // The committee's secretary, with its own credential, reads the same view (not only the operator).
+        var secretary = Path.Combine(_folder, "secretary.credential");
+        CliAssert.Succeeded(await silo.RunAsync("credentials", "issue", city.Agent("sec"), "--out", secretary));
+        var bySecretary = await silo.RunAsync("inbox", city.Committee, "--credential", secretary);
+        CliAssert.Contains($"quarantined on the way to {city.Committee}: 1 statement(s) held for review", bySecretary.Stdout, bySecretary);
 
         CliAssert.Succeeded(await silo.RunAsync("clear", city.Agent("kolya")));
         var delivered = await Infrastructure.Poll.UntilAsync(() => silo.RunAsync("statement", "route", id, "--json"),

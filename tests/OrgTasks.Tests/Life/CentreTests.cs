@@ -1,4 +1,5 @@
 using OrgTasks.Client;
+using OrgTasks.Grains;
 using OrgTasks.Organization;
 using OrgTasks.Statements;
 using OrgTasks.Tests.Infrastructure;
@@ -102,6 +103,41 @@ public sealed class CentreTests(ClusterFixture fixture)
         var copy = await Client.GetLeafletStatusAsync(id);
         Assert.Equal("From the centre to reading groups", copy.Title);
         await Assert.ThrowsAsync<OrgTasks.Errors.InvalidRequestException>(() => Client.IssueCentreDigestAsync(cc, OrgTasks.Plan.UnitKind.Military));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_city_that_drops_the_centre_from_its_file_leaves_it_to_the_others_and_the_last_one_dissolves_it(bool lastAppliedLeaves)
+    {
+        var centre = "c" + Guid.NewGuid().ToString("N")[..8];
+        var first = await Client.AppliedAsync(new LifeCity(centre: centre));
+        var second = await Client.AppliedAsync(new LifeCity(centre: centre));
+        var (leaving, staying) = lastAppliedLeaves ? (second, first) : (first, second);
+        var cc = staying.CentralCommittee;
+
+        var report = await Client.ApplyAsync(WithoutCentre(leaving));
+        Assert.Equal(new[] { leaving.CentralCommittee, leaving.CentralOrgan }.Order(), report.UnitsRemoved.Order());
+
+        // The centre is still found (the registry) and still configured (the unit), with the staying committee alone under it.
+        Assert.Equal(staying.Spec.Name, (await Client.FindUnitAsync(cc)).Organization);
+        Assert.Equal([staying.Committee], (await Client.GetUnitConfigAsync(cc)).Children.Select(c => c.Unit.Id));
+        Assert.Equal([staying.Committee], (await Client.GetUnitConfigAsync(staying.CentralOrgan)).Children.Select(c => c.Unit.Id));
+        var heard = await Client.SendStatementAsync(staying.A("c4"), Addressee.CentralCommittee, "still here");
+        Assert.Equal(cc, (await Client.DeliveredAsync(heard)).Where);
+        var leaflet = await Client.IssueLeafletAsync(cc, "To the committees left", "Hold on");
+        Assert.Equal(LifeCity.Homes, (await Client.CompleteAsync(leaflet)).HomesReached);
+
+        // The last city to drop it dissolves it.
+        await Client.ApplyAsync(WithoutCentre(staying));
+        await Assert.ThrowsAsync<OrgTasks.Errors.NotFoundException>(() => Client.FindUnitAsync(cc));
+        Assert.Null(await Client.As(null, () => Client.Grains.GetUnit(new OrgTasks.Plan.UnitRef(cc, OrgTasks.Plan.UnitKind.CentralCommittee)).GetConfig()));
+    }
+
+    private static OrganizationSpec WithoutCentre(LifeCity city)
+    {
+        var parsed = OrgFile.Parse(string.Join('\n', city.Yaml.Split('\n').Where(l => !l.StartsWith("centre:", StringComparison.Ordinal))), city.P + ".yaml");
+        return parsed.Organization ?? throw new InvalidOperationException(string.Join("\n", parsed.Errors));
     }
 
     [Fact]

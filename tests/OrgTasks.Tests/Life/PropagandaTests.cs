@@ -30,6 +30,21 @@ public sealed class PropagandaTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_committees_secretary_who_approved_the_material_follows_its_distribution_and_a_distributor_may_not()
+    {
+        var city = new PropagandaCity();
+        await Client.ApplyAsync(city.Spec);
+        var secretary = new OrgTasksClient(fixture.Cluster.Client, TestIdentity.Agent(city.A("sec"), city.Spec.Name));
+
+        var id = await secretary.IssueLeafletAsync(city.Propaganda, "Approved", "Read and pass on", approvedBy: city.Committee);
+
+        Assert.Equal(2L * PropagandaCity.HomesPerRoute, (await secretary.CompleteAsync(id)).HomesReached);
+        var distributor = new OrgTasksClient(fixture.Cluster.Client, TestIdentity.Agent(city.A("b1"), city.Spec.Name));
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => distributor.GetLeafletStatusAsync(id));
+        Assert.Contains($"or of '{city.Committee}', which approved it", refused.Message);
+    }
+
+    [Fact]
     public async Task The_propagandists_alone_may_not_send_material_through_the_districts()
     {
         var city = new PropagandaCity();

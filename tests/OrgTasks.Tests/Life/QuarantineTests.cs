@@ -45,6 +45,12 @@ public sealed class QuarantineTests(ClusterFixture fixture)
         var quarantined = Assert.Single(await Client.GetQuarantinedAsync(city.Committee));
         Assert.Equal((id, warnedAt), (quarantined.Statement.Id, quarantined.Quarantine.WarnedAt));
         Assert.Empty(await Client.GetQuarantinedAsync(city.CentralCommittee));
+        // The committee's officers read it as they read its inbox, with their own credentials; a member may not.
+        var secretary = new OrgTasksClient(fixture.Cluster.Client, TestIdentity.Agent(city.A("sec"), city.Spec.Name));
+        Assert.Equal(id, Assert.Single(await secretary.GetQuarantinedAsync(city.Committee)).Statement.Id);
+        var member = new OrgTasksClient(fixture.Cluster.Client, TestIdentity.Agent(city.A("c5"), city.Spec.Name));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            member.As(null, () => member.Grains.GetGrain<OrgTasks.Grains.IStatementLedgerGrain>(0).GetQuarantined(city.Committee)));
         var notice = Assert.Single(await Client.GetNoticesAsync(city.Committee), n => n.Kind == NoticeKind.Quarantine);
         Assert.Equal((suspect, warnedAt), (notice.About, notice.At));
         Assert.Equal(warnedAt, (await Client.GetLifeAsync(city.Committee)).WarnedAt[suspect]);

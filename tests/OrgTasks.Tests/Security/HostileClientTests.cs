@@ -344,7 +344,7 @@ public sealed class HostileClientTests(ClusterFixture fixture)
             new("ICredentialAuthorityGrain.List", "the secretary", Agent("sec"), () => authority.List()),
             new("ICredentialAuthorityGrain.Revoke", "the secretary", Agent("sec"), () => authority.Revoke(issued!)),
             new("IAuditGrain.Read", "the operator", op, () => Raw.GetGrain<IAuditGrain>(0).Read(new AuditQuery { Limit = 10 })),
-            new("IStatementLedgerGrain.GetQuarantined", "the operator", op, () => Raw.GetGrain<IStatementLedgerGrain>(0).GetQuarantined(city.Committee)),
+            new("IStatementLedgerGrain.GetQuarantined", "the secretary", Agent("sec"), () => Raw.GetGrain<IStatementLedgerGrain>(0).GetQuarantined(city.Committee)),
             new("IMeetingGrain.Plan", "a committee member", Agent("prt"), () => Raw.GetGrain<IMeetingGrain>(meeting).Plan(new OrgTasks.Meetings.MeetingPlan
             {
                 Id = meeting, Committee = city.Committee, At = DateTimeOffset.UtcNow.AddDays(1), Place = "behind the gate", Invited = [city.Strict],

@@ -154,6 +154,39 @@ public sealed class NeedToKnowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_outside_the_committee_is_refused_the_organizations_acts_by_a_line_naming_neither_it_nor_the_units_above()
+    {
+        var city = await Operator.AppliedAsync(new LifeCity());
+        foreach (var (agent, unit) in new[] { ("c4", city.Strict), ("s1", city.Circle) })
+        {
+            var client = As(city, agent);
+            foreach (var call in new Func<Task>[]
+                     {
+                         () => client.DetailDelegateAsync(city.A("c5"), unit), () => client.GetLifeAsync(unit),
+                         () => client.DescribeAsync(unit), () => client.GetPictureAsync(unit),
+                     })
+            {
+                var refused = await Assert.ThrowsAsync<AccessDeniedException>(call);
+                var beyondItsOwnUnit = refused.Message.Replace($"'{unit}'", "", StringComparison.Ordinal); // an id it knows
+                Assert.DoesNotContain(city.Spec.Name, beyondItsOwnUnit, StringComparison.Ordinal);
+                Assert.DoesNotContain(city.Committee, beyondItsOwnUnit, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_committee_member_without_a_unit_named_acts_on_its_own_organization_and_another_agent_is_told_to_name_one()
+    {
+        var city = await Operator.AppliedAsync(new LifeCity());
+        var member = As(city, "prt");
+        Assert.Equal([KeyValuePair.Create(city.Spec.Name, city.Committee)], await member.ListOrganizationsAsync());
+        Assert.Equal(city.Committee, Assert.Single(await member.GetPictureAsync()).Root);
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => As(city, "c4").ListOrganizationsAsync());
+        Assert.Contains("name a unit", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_arrested_agents_credential_is_refused_and_a_release_restores_it()
     {
         var city = await Operator.AppliedAsync(new LifeCity());
@@ -175,5 +208,12 @@ public sealed class NeedToKnowTests(ClusterFixture fixture)
 
         var lines = await Operator.ReadAuditAsync(new() { Actor = city.A("sec") });
         Assert.Contains(lines, l => l.Actor == $"operator:test as agent:{city.A("sec")}" && l.Target == city.A("c5"));
+
+        // Statements written in an agent's name: counted with the operator and the agent, never with their text.
+        for (var i = 0; i < 2; i++) await Operator.SendStatementAsync(city.A("c4"), Addressee.Committee, "written by the operator");
+        var sent = (await Operator.ReadAuditAsync(new() { Actor = city.A("c4") })).Where(l => l.Action == "statement.send").ToList();
+        Assert.All(sent, l => Assert.Equal(($"operator:test as agent:{city.A("c4")}", city.A("c4"), OrgTasks.Audit.AuditOutcome.Done), (l.Actor, l.Target, l.Outcome)));
+        Assert.Equal(2, sent.Sum(l => l.Count));
+        Assert.DoesNotContain(sent, l => l.Reason.Contains("written by", StringComparison.Ordinal));
     }
 }
