@@ -97,7 +97,13 @@ public sealed partial class OrgTasksClient
         if (string.IsNullOrWhiteSpace(agent)) throw new InvalidRequestException("no agent named");
         // An agent's credential names its organization, where its officer's acts belong; another agent's configuration is
         // not its to read.
-        if (Holder is { Role: CredentialRole.Agent } holder) return holder.Organization;
+        if (Holder is { Role: CredentialRole.Agent } holder)
+        {
+            // Only a committee member's credential names the organization (see CredentialAuthorityGrain.Issue).
+            return holder.Organization.Length > 0
+                ? holder.Organization
+                : throw new AccessDeniedException($"agent:{holder.Subject} may not act for its organization: only the committee's members may");
+        }
         var config = await As(Operator, () => Grains.GetGrain<IAgentGrain>(agent).GetConfig());
         return config?.Organization ?? throw new NotFoundException($"no agent '{agent}' in any applied organization");
     }

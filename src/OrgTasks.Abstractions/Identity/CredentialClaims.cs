@@ -22,7 +22,8 @@ public sealed record CredentialClaims
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public required string Subject { get; init; }
     [Id(2)] public required CredentialRole Role { get; init; }
-    /// <summary>The agent's organization; <c>*</c> for the operator.</summary>
+    /// <summary>The agent's organization, named only to a member of its committee (empty for any other agent: an unaware
+    /// group's member must not learn it from its own token); <c>*</c> for the operator.</summary>
     [Id(3)] public required string Organization { get; init; }
     [Id(4)] public required DateTimeOffset IssuedAt { get; init; }
     [Id(5)] public required DateTimeOffset ExpiresAt { get; init; }

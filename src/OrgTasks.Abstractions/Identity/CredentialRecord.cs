@@ -9,6 +9,15 @@ public sealed record CredentialRecord
     [Id(1)] public required string IssuedBy { get; init; }
     [Id(2)] public DateTimeOffset? RevokedAt { get; init; }
     [Id(3)] public string? RevokedBy { get; init; }
+    /// <summary>
+    /// The organization of an agent's credential, kept here because the token names it only to the committee's members:
+    /// a member of any other group (an unaware one above all) must not learn it from its own credential. Empty in
+    /// records made before it was kept: their token names it.
+    /// </summary>
+    [Id(4)] public string? Organization { get; init; }
+
+    /// <summary>The organization the credential belongs to, whether or not its token names it.</summary>
+    public string OrganizationOf => Organization ?? Claims.Organization;
 }
 
 /// <summary>A newly issued credential: the token, handed to its holder once and kept nowhere, and its record.</summary>

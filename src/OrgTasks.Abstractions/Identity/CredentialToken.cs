@@ -49,10 +49,12 @@ public static class CredentialToken
             var header = JsonSerializer.Deserialize(Decode(token.AsSpan(0, firstDot)), TokenJson.Default.Header);
             var payload = JsonSerializer.Deserialize(Decode(token.AsSpan(firstDot + 1, lastDot - firstDot - 1)), TokenJson.Default.Payload);
             if (header is null || payload is null || header.Alg != Algorithm) return Fail("the credential is not an ES256 token", out reason);
-            if (string.IsNullOrEmpty(payload.Jti) || string.IsNullOrEmpty(payload.Sub) || string.IsNullOrEmpty(payload.Org))
+            // An agent's credential names its organization only to a committee member: empty is allowed, missing is not.
+            if (string.IsNullOrEmpty(payload.Jti) || string.IsNullOrEmpty(payload.Sub) || payload.Org is null)
                 return Fail("the credential lacks its id, subject or organization", out reason);
             CredentialRole? role = payload.Role switch { "agent" => CredentialRole.Agent, "operator" => CredentialRole.Operator, _ => null };
             if (role is null) return Fail("the credential names no known role", out reason);
+            if (role == CredentialRole.Operator && payload.Org.Length == 0) return Fail("the operator's credential names no organization", out reason);
             claims = new CredentialClaims
             {
                 Id = payload.Jti,

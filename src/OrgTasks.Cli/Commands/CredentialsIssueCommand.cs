@@ -42,12 +42,14 @@ internal static class CredentialsIssueCommand
 
             string token;
             CredentialClaims claims;
+            string organization;
             if (result.GetValue(keys) is { Length: > 0 } keyFile)
             {
                 if (name is null) throw new CliException("--signing-keys is for --operator: an agent's credential is issued through the cluster, which records it");
                 if (!File.Exists(keyFile)) throw new CliException($"--signing-keys: no file '{keyFile}'", ExitCodes.InvalidOrgFile);
                 token = LocalOperator.Issue(SigningKeyRing.Load(keyFile), name, lifetime);
                 CredentialToken.TryRead(token, out claims, out _, out _, out _);
+                organization = claims.Organization;
             }
             else
             {
@@ -57,13 +59,14 @@ internal static class CredentialsIssueCommand
                     : await connection.Client.IssueOperatorCredentialAsync(name, lifetime).WaitAsync(cancellation);
                 token = issued.Token;
                 claims = issued.Record.Claims;
+                organization = issued.Record.OrganizationOf; // the token names it only to a committee member
             }
 
             var path = result.GetValue(output);
             if (path is { Length: > 0 }) CredentialFile.Write(Path.GetFullPath(path), token);
             if (result.GetValue(json))
             {
-                Json.Write(result.Out(), new { claims.Id, subject = claims.Subject, role = CredentialToken.Spell(claims.Role), organization = claims.Organization,
+                Json.Write(result.Out(), new { claims.Id, subject = claims.Subject, role = CredentialToken.Spell(claims.Role), organization,
                     issuedAt = claims.IssuedAt, expiresAt = claims.ExpiresAt, file = path is { Length: > 0 } ? Path.GetFullPath(path) : null,
                     token = path is { Length: > 0 } ? null : token });
                 return ExitCodes.Ok;

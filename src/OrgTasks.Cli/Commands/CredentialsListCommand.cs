@@ -30,7 +30,7 @@ internal static class CredentialsListCommand
                 var claims = record.Claims;
                 var state = record.RevokedAt is { } at ? $"revoked {Format.Time(at)} by {record.RevokedBy}"
                     : claims.ExpiresAt <= now ? "expired" : "valid";
-                table.Add(claims.Id, $"{CredentialToken.Spell(claims.Role)}:{claims.Subject}", claims.Organization,
+                table.Add(claims.Id, $"{CredentialToken.Spell(claims.Role)}:{claims.Subject}", record.OrganizationOf,
                     Format.Time(claims.IssuedAt), Format.Time(claims.ExpiresAt), record.IssuedBy, state);
             }
             table.Write(output);

@@ -44,7 +44,10 @@ public sealed class CredentialAuthorityGrain(
         if (string.IsNullOrWhiteSpace(agent) || agent.Length > 200) throw new InvalidRequestException("agent: no agent named");
         var (organization, committee) = await OrganizationOfAsync(agent);
         RequireIssuer(caller, committee, $"issue a credential for agent '{agent}'");
-        var issued = await IssueAsync(agent, CredentialRole.Agent, organization, lifetime, actor);
+        // The token is readable by its holder: it names the organization only to a member of the committee, which knows
+        // it anyway; the record keeps it for the secretary's list and revocations.
+        var named = committee.Members.Contains(agent) ? organization : "";
+        var issued = await IssueAsync(agent, CredentialRole.Agent, named, lifetime, actor, organization);
         await auditor.RecordAsAsync(actor, "credential.issue", agent, $"{issued.Record.Claims.Id}, expires {issued.Record.Claims.ExpiresAt:yyyy-MM-dd}");
         return issued;
     }
@@ -84,7 +87,7 @@ public sealed class CredentialAuthorityGrain(
             // A secretary revokes its own organization's agents' credentials; an operator's credential is the operator's.
             if (targets.Any(r => r.Claims.Role != CredentialRole.Agent))
                 throw new AccessDeniedException($"{caller} may not revoke an operator's credential");
-            foreach (var organization in targets.Select(r => r.Claims.Organization).Distinct())
+            foreach (var organization in targets.Select(r => r.OrganizationOf).Distinct())
                 RequireIssuer(caller, await CommitteeOfAsync(organization), $"revoke credentials of '{agentOrId}'");
         }
         foreach (var record in active)
@@ -107,7 +110,7 @@ public sealed class CredentialAuthorityGrain(
             var agentConfig = await GrainFactory.GetGrain<IAgentGrain>(caller.Id).GetConfig()
                 ?? throw new AccessDeniedException($"{caller} may not list credentials: it belongs to no organization");
             RequireIssuer(caller, await CommitteeOfAsync(agentConfig.Organization), "list credentials");
-            records = records.Where(r => r.Claims.Organization == agentConfig.Organization);
+            records = records.Where(r => r.OrganizationOf == agentConfig.Organization);
         }
         else if (caller.Kind != ActorKind.Operator)
         {
@@ -124,7 +127,8 @@ public sealed class CredentialAuthorityGrain(
     /// <summary>A fresh credential id: short, random, never reused.</summary>
     public static string NewId() => IdPrefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 
-    private async Task<IssuedCredential> IssueAsync(string subject, CredentialRole role, string organization, TimeSpan lifetime, string issuedBy)
+    private async Task<IssuedCredential> IssueAsync(
+        string subject, CredentialRole role, string organization, TimeSpan lifetime, string issuedBy, string? keptOrganization = null)
     {
         var now = clock.GetUtcNow();
         var claims = new CredentialClaims
@@ -138,7 +142,7 @@ public sealed class CredentialAuthorityGrain(
             KeyId = keys.SigningKeyId,
         };
         var token = keys.Sign(claims);
-        var record = new CredentialRecord { Claims = claims, IssuedBy = issuedBy };
+        var record = new CredentialRecord { Claims = claims, IssuedBy = issuedBy, Organization = keptOrganization };
         state.State.Issued[claims.Id] = record;
         await state.WriteStateAsync();
         return new IssuedCredential { Token = token, Record = record };

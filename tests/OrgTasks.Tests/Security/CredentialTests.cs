@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using OrgTasks.Client;
 using OrgTasks.Errors;
 using OrgTasks.Grains;
@@ -23,7 +25,7 @@ public sealed class CredentialTests(ClusterFixture fixture)
         var secretary = With(TestIdentity.Agent(city.A("sec"), city.Spec.Name));
 
         var issued = await secretary.IssueCredentialAsync(city.A("c4"), TimeSpan.FromDays(30));
-        Assert.Equal((city.A("c4"), CredentialRole.Agent, city.Spec.Name), (issued.Record.Claims.Subject, issued.Record.Claims.Role, issued.Record.Claims.Organization));
+        Assert.Equal((city.A("c4"), CredentialRole.Agent, city.Spec.Name), (issued.Record.Claims.Subject, issued.Record.Claims.Role, issued.Record.OrganizationOf));
         Assert.Equal($"agent:{city.A("sec")}", issued.Record.IssuedBy);
         var c4 = With(issued.Token);
         Assert.Equal(city.Strict, (await c4.GetCompositionAsync(city.Strict)).Unit);
@@ -34,13 +36,38 @@ public sealed class CredentialTests(ClusterFixture fixture)
         Assert.Contains($"{issued.Record.Claims.Id} was revoked", refused.Message);
 
         var listed = await secretary.ListCredentialsAsync();
-        Assert.All(listed, r => Assert.Equal(city.Spec.Name, r.Claims.Organization));
+        Assert.All(listed, r => Assert.Equal(city.Spec.Name, r.OrganizationOf));
         Assert.NotNull(Assert.Single(listed, r => r.Claims.Id == issued.Record.Claims.Id).RevokedAt);
 
         var audit = await Operator.ReadAuditAsync(new() { Actor = city.A("sec") });
         Assert.Contains(audit, l => l.Action == "credential.issue" && l.Target == city.A("c4"));
         Assert.Contains(audit, l => l.Action == "credential.revoke" && l.Target == city.A("c4"));
         Assert.DoesNotContain(audit, l => l.Reason.Contains(issued.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_credential_names_the_organization_only_to_a_member_of_the_committee_and_the_secretary_still_lists_and_revokes_the_others()
+    {
+        var city = await Operator.AppliedAsync(new LifeCity());
+        var secretary = With(TestIdentity.Agent(city.A("sec"), city.Spec.Name));
+
+        var member = await secretary.IssueCredentialAsync(city.A("prt"), TimeSpan.FromDays(1));
+        var distributor = await secretary.IssueCredentialAsync(city.A("c4"), TimeSpan.FromDays(1));
+        var unaware = await secretary.IssueCredentialAsync(city.A("s1"), TimeSpan.FromDays(1));
+
+        // What each holder can read in its own token (the payload is not encrypted).
+        Assert.True(CredentialToken.TryRead(member.Token, out var memberClaims, out _, out _, out _));
+        Assert.True(CredentialToken.TryRead(distributor.Token, out var distributorClaims, out _, out _, out _));
+        Assert.True(CredentialToken.TryRead(unaware.Token, out var unawareClaims, out _, out _, out _));
+        Assert.Equal(city.Spec.Name, memberClaims.Organization);
+        Assert.Equal("", distributorClaims.Organization);
+        Assert.Equal("", unawareClaims.Organization);
+        Assert.DoesNotContain(city.Spec.Name, Encoding.UTF8.GetString(Base64Url.DecodeFromChars(unaware.Token.Split('.')[1])));
+
+        // The unaware member's credential still proves it, and the secretary still sees and revokes it as its organization's.
+        Assert.Equal(city.Circle, (await With(unaware.Token).GetCompositionAsync(city.Circle)).Unit);
+        Assert.Contains(await secretary.ListCredentialsAsync(), r => r.Claims.Id == unaware.Record.Claims.Id && r.OrganizationOf == city.Spec.Name);
+        Assert.Equal([unaware.Record.Claims.Id], (await secretary.RevokeCredentialAsync(city.A("s1"))).Select(r => r.Claims.Id));
     }
 
     [Fact]
