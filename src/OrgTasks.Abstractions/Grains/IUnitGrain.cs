@@ -13,8 +13,12 @@ public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiv
     [Access(Clients.None)]
     Task Dissolve();
 
-    /// <summary>The unit's configuration; empty when the unit does not exist.</summary>
-    [Access(Clients.Operator)]
+    /// <summary>
+    /// The unit's configuration; empty when the unit does not exist. An agent reads only the committee's, as one of its
+    /// free members (its members, functions, executive and candidates: <c>committee show</c>); any other unit's would
+    /// name its organization and the unit above it.
+    /// </summary>
+    [Access(Clients.Operator | Clients.Agent, Relation = "a free member of the committee, the committee's own only")]
     Task<UnitConfig?> GetConfig();
 
     /// <summary>

@@ -105,7 +105,13 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
         DeactivateOnIdle();
     }
 
-    public Task<UnitConfig?> GetConfig() => Task.FromResult(Config);
+    public Task<UnitConfig?> GetConfig()
+    {
+        var caller = Callers.Require();
+        if (caller.Kind != ActorKind.Agent) return Task.FromResult(Config);
+        if (Config is { Unit.Kind: UnitKind.Committee } committee && Officers.IsFreeMember(committee, caller.Id)) return Task.FromResult<UnitConfig?>(committee);
+        throw new AccessDeniedException($"{caller} may not read the configuration of {Id}: only the committee's free members may, and only the committee's");
+    }
 
     /// <summary>Passes on whatever is waiting apart from leaflets (they have their own pump): deposits, take-overs, statements.</summary>
     private async Task<bool> PumpAsync(CancellationToken cancellation)

@@ -85,6 +85,24 @@ public sealed class NeedToKnowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_committee_member_reads_the_committees_configuration_and_no_agent_reads_any_other_units()
+    {
+        var city = await Operator.AppliedAsync(new LifeCity());
+        var printer = As(city, "prt");
+
+        var committee = await printer.GetUnitConfigAsync(city.Committee);
+        Assert.Equal(city.Committee, committee.Unit.Id);
+        Assert.Contains(city.A("sec"), committee.Members);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => printer.GetUnitConfigAsync(city.Strict));
+        var c1 = As(city, "c1");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => c1.As(null, () => c1.Grains.GetGrain<ICommitteeGrain>(city.Committee).GetConfig()));
+        // An unaware group's member would learn the organization and the unit above from its own group's configuration.
+        var s1 = As(city, "s1");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => s1.As(null, () => s1.Grains.GetGrain<IGroupGrain>(city.Circle).GetConfig()));
+    }
+
+    [Fact]
     public async Task The_committees_officers_see_its_tree_and_inbox_and_a_member_of_a_group_does_not()
     {
         var city = await Operator.AppliedAsync(new LifeCity());
