@@ -5,9 +5,9 @@ namespace OrgTasks.Grains;
 /// <summary>What every unit is: configured from the organization file, a hop for statements, a receiver of leaflets.</summary>
 public interface IUnitGrain : IGrainWithStringKey, IStatementHop, ILeafletReceiver, ILeafletIssuer, INoticeBoard, IReportingUnit, IWatchedUnit
 {
-    /// <summary>Sets this unit's configuration (from <c>org apply</c>) and configures the agents whose home it is.</summary>
+    /// <summary>Sets this unit's configuration (from <c>org apply</c> and the organization's life).</summary>
     [Access(Clients.None)]
-    Task Configure(UnitConfig config, IReadOnlyList<AgentConfig> homeAgents);
+    Task Configure(UnitConfig config);
 
     /// <summary>Removes the unit (it was taken out of the organization file).</summary>
     [Access(Clients.None)]

@@ -51,7 +51,7 @@ public sealed partial class AgentGrain(
     public async Task Configure(AgentConfig config)
     {
         var caller = Callers.Require();
-        if (caller.Kind is not (ActorKind.Unit or ActorKind.System or ActorKind.Operator))
+        if (caller.Kind is not (ActorKind.System or ActorKind.Operator))
             throw new AccessDeniedException($"{caller} may not change agent '{Id}'");
         if (config.Id != Id) throw new InvalidRequestException($"agent '{Id}' cannot take the configuration of '{config.Id}'");
         if (Config is { } current && current.Organization != config.Organization)

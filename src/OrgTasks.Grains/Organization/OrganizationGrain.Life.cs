@@ -199,8 +199,7 @@ public sealed partial class OrganizationGrain
         var (pushUnits, pushAgents, overrides) = Differences(after, state.State.UnitPrints, state.State.AgentPrints, state.State.UnitPrints, state.State.AgentPrints);
 
         // Agents first: a unit that hands statements to a new contact finds the contact already knowing it.
-        await FanOut.ForEachAsync(pushAgents, services.Options.FanOutLimit, agent => GrainFactory.GetGrain<IAgentGrain>(agent.Id).Configure(agent));
-        await FanOut.ForEachAsync(pushUnits, services.Options.FanOutLimit, unit => GrainFactory.GetUnit(unit.Unit).Configure(unit, []));
+        await PushAsync(pushAgents, pushUnits);
         life.State.Overrides = overrides;
         await life.WriteStateAsync();
         _effective = after;

@@ -55,12 +55,7 @@ public sealed partial class OrganizationGrain(
         var effective = LifeRules.Apply(plan, life.State);
         var (pushUnits, pushAgents, overrides) = Differences(effective, unitPrints, agentPrints, old.UnitPrints, old.AgentPrints);
 
-        // Units configure the agents whose home they are: the fan-out is spread over the tree, not one activation.
-        var agentsByHome = pushAgents.GroupBy(a => a.HomeUnit.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<AgentConfig>)g.ToList());
-        var configure = pushUnits.Select(u => u.Unit.Id).ToHashSet(StringComparer.Ordinal);
-        var touched = effective.Units.Values.Where(u => configure.Contains(u.Unit.Id) || agentsByHome.ContainsKey(u.Unit.Id)).ToList();
-        await FanOut.ForEachAsync(touched, services.Options.FanOutLimit, unit =>
-            GrainFactory.GetUnit(unit.Unit).Configure(unit, agentsByHome.GetValueOrDefault(unit.Unit.Id, [])));
+        await PushAsync(pushAgents, pushUnits);
         await FanOut.ForEachAsync(agentsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetGrain<IAgentGrain>(id).Dissolve());
         T("configure");
         var oldUnits = old.Plan?.Units.ToDictionary(u => u.Unit.Id) ?? [];
@@ -84,7 +79,7 @@ public sealed partial class OrganizationGrain(
         {
             state.State = new OrganizationState { Plan = plan, UnitPrints = unitPrints, AgentPrints = agentPrints };
             await state.WriteStateAsync();
-            Log.Applied(logger, name, touched.Count + unitsRemoved.Count, agentsAdded.Count + agentsChanged.Count + agentsRemoved.Count);
+            Log.Applied(logger, name, pushUnits.Count + unitsRemoved.Count, agentsAdded.Count + agentsChanged.Count + agentsRemoved.Count);
         }
         await services.Audit.RecordAsAsync(actor, "apply", name, report.NothingChanged
             ? "nothing changed"
@@ -101,6 +96,18 @@ public sealed partial class OrganizationGrain(
         await GrainFactory.GetGrain<IRoutineGrain>(name).Start(); // the committee's routine runs from the first apply
         T("register+routine");
         return report;
+    }
+
+    /// <summary>
+    /// Sends the units and agents whose configuration changed their new one: agents first, so that a unit that hands
+    /// statements to a new contact finds the contact already knowing it. Straight from the directory, both: units used to
+    /// configure their own agents, and that nesting (each unit activating, writing, then activating its agents) made
+    /// the first apply of the 1M city 0.4–0.9 s slower than one window of calls from here (measured in memory).
+    /// </summary>
+    private async Task PushAsync(IReadOnlyList<AgentConfig> agents, IReadOnlyList<UnitConfig> units)
+    {
+        await FanOut.ForEachAsync(agents, services.Options.FanOutLimit, agent => GrainFactory.GetGrain<IAgentGrain>(agent.Id).Configure(agent));
+        await FanOut.ForEachAsync(units, services.Options.FanOutLimit, unit => GrainFactory.GetUnit(unit.Unit).Configure(unit));
     }
 
     public Task<IReadOnlyList<UnitSummary>> Describe(string? unitId)

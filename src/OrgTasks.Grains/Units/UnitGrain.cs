@@ -58,7 +58,7 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
         return Task.CompletedTask;
     }
 
-    public async Task Configure(UnitConfig config, IReadOnlyList<AgentConfig> homeAgents)
+    public async Task Configure(UnitConfig config)
     {
         RequireSystemCaller();
         if (config.Unit.Id != Id || !Serves(config.Unit.Kind))
@@ -85,9 +85,6 @@ public abstract partial class UnitGrain(IPersistentState<UnitState> state, OrgTa
             if (state.State.FormerContacts.Count > 0 || config.CentreKey is not null) Kick();
             if (Relay.HasWork) Relay.Kick();
         }
-        // A unit configures the agents whose home it is: the directory fans out to units, units to agents.
-        await FanOut.ForEachAsync(homeAgents, services.Options.FanOutLimit,
-            agent => GrainFactory.GetGrain<IAgentGrain>(agent.Id).Configure(agent));
     }
 
     public async Task Dissolve()
