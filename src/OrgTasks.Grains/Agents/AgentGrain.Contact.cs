@@ -35,7 +35,7 @@ public sealed partial class AgentGrain
                 AcceptedAt = now,
             },
         }).ToList();
-        var fresh = await Held.AcceptAsync(held, passedFrom: unit.Id);
+        var fresh = await Held.AcceptAsync(held);
         if (fresh.Any(f => f)) _pump?.Kick();
     }
 

@@ -11,14 +11,10 @@ public interface IStatementJournal
     /// Stores the statements as held by <paramref name="holder"/>, each unless that holder already has it; returns, per
     /// statement, whether it was new. A hop with role <see cref="HopRole.Inbox"/> is the statement's arrival.
     /// Completes only when the records are durable: the caller acknowledges after this.
-    /// With <paramref name="passedFrom"/>, the holder that handed them over, the same write records the hand-over (as
-    /// <see cref="MarkPassedAsync"/> would, at the acceptance's time): a hop costs one journal write, not two, and once
-    /// the next holder has a statement the previous one no longer holds it, whether or not its answer arrives.
     /// </summary>
-    Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements, string? passedFrom = null);
+    Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements);
 
-    /// <summary>Records that the next hop acknowledged these statements: they are no longer held here (a take-over, where
-    /// the one who hands them on is not the one who held them).</summary>
+    /// <summary>Records that the next hop acknowledged these statements: they are no longer held here.</summary>
     Task MarkPassedAsync(string holder, IReadOnlyList<string> statementIds, string passedTo, DateTimeOffset at);
 
     /// <summary>What <paramref name="holder"/> still holds (accepted, not passed on), oldest first.</summary>

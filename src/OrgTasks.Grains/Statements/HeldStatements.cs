@@ -24,13 +24,12 @@ internal sealed class HeldStatements(string holder, OrgTasksServices services, I
     /// <summary>
     /// Stores the statements as accepted by this holder and keeps the new ones that travel on (an arrival at the
     /// addressee is stored, not held). Returns, per statement, whether it was new: a retry of something already
-    /// accepted is acknowledged again, not stored twice. Completes only when the journal has them, together with the
-    /// hand-over of <paramref name="passedFrom"/> (the holder before this one, if any): one journal write per hop.
+    /// accepted is acknowledged again, not stored twice. Completes only when the journal has them.
     /// </summary>
-    public async Task<IReadOnlyList<bool>> AcceptAsync(IReadOnlyList<HeldStatement> held, string? passedFrom)
+    public async Task<IReadOnlyList<bool>> AcceptAsync(IReadOnlyList<HeldStatement> held)
     {
         var spans = StatementTrace.StartEach("statement.hold", held.Select(h => h.Statement).ToList(), holder);
-        var fresh = await services.Statements.AcceptAsync(holder, held, passedFrom);
+        var fresh = await services.Statements.AcceptAsync(holder, held);
         StatementTrace.EndEach(spans);
         for (var i = 0; i < held.Count; i++)
         {
@@ -55,8 +54,7 @@ internal sealed class HeldStatements(string holder, OrgTasksServices services, I
 
     /// <summary>
     /// Hands these statements to <paramref name="next"/>, at most <see cref="OrgTasksOptions.MaxStatementsPerCall"/>
-    /// per call, and lets them go once acknowledged. The next holder's acceptance recorded the hand-over in the journal
-    /// (see <see cref="AcceptAsync"/>): if this activation dies before the answer, its next one no longer finds them.
+    /// per call: sent, and only once acknowledged recorded as passed and let go.
     /// </summary>
     public async Task PassAsync(string next, IEnumerable<HeldStatement> statements, Func<IReadOnlyList<Statement>, Task> send)
     {
@@ -83,6 +81,7 @@ internal sealed class HeldStatements(string holder, OrgTasksServices services, I
         {
             await send(statements);
             var at = services.Clock.GetUtcNow();
+            await services.Statements.MarkPassedAsync(holder, chunk.Select(h => h.Statement.Id).ToList(), next, at);
             foreach (var statement in chunk)
             {
                 _held.Remove(statement.Statement.Id);

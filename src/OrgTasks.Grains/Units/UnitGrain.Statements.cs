@@ -13,15 +13,11 @@ public abstract partial class UnitGrain
         if (fromChild is { } child) RequireContactOf(config, child.Id, caller);
         EntryChecks.Statements(statements, Services.Options);
         if (fromChild is null) RequireMemberAuthor(config, caller, statements);
-        await HoldAsync(config, fromChild, statements, passedFrom: fromChild is null ? null : caller.Id);
+        await HoldAsync(config, fromChild, statements);
     }
 
-    /// <summary>
-    /// Stores checked statements as held here (or as arrived, at the addressee) and starts passing them on. The contact
-    /// that carried them here (passedFrom; none for a member's own) has its hand-over recorded by the
-    /// same journal write.
-    /// </summary>
-    private async Task HoldAsync(UnitConfig config, UnitRef? fromChild, IReadOnlyList<Statement> statements, string? passedFrom = null)
+    /// <summary>Stores checked statements as held here (or as arrived, at the addressee) and starts passing them on.</summary>
+    private async Task HoldAsync(UnitConfig config, UnitRef? fromChild, IReadOnlyList<Statement> statements)
     {
         var now = Services.Clock.GetUtcNow();
         var held = new List<HeldStatement>(statements.Count);
@@ -45,7 +41,7 @@ public abstract partial class UnitGrain
         }
 
         // Stored before acknowledged: once this call returns, the statement cannot be lost here.
-        var fresh = await HeldStatements.AcceptAsync(held, passedFrom);
+        var fresh = await HeldStatements.AcceptAsync(held);
         var passOn = false;
         for (var i = 0; i < held.Count; i++)
         {

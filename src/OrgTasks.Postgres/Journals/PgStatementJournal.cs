@@ -9,12 +9,11 @@ namespace OrgTasks.Postgres.Journals;
 /// </summary>
 public sealed class PgStatementJournal(PgJournalStore store) : IStatementJournal
 {
-    public Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements, string? passedFrom = null)
+    public Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements)
     {
         ArgumentNullException.ThrowIfNull(statements);
         if (statements.Count == 0) return Task.FromResult<IReadOnlyList<bool>>([]);
-        // A holder never hands over to itself; were it named so, the release would take back the hop just accepted.
-        return store.Writer.WriteAsync(new AcceptHopsWrite(holder, statements, passedFrom == holder ? null : passedFrom));
+        return store.Writer.WriteAsync(new AcceptHopsWrite(holder, statements));
     }
 
     public Task MarkPassedAsync(string holder, IReadOnlyList<string> statementIds, string passedTo, DateTimeOffset at)

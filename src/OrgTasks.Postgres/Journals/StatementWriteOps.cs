@@ -2,23 +2,18 @@ using OrgTasks.Statements;
 
 namespace OrgTasks.Postgres.Journals;
 
-/// <summary>
-/// A holder's acceptance of statements; answers, per statement, whether this holder did not have it yet. With
-/// <see cref="PassedFrom"/>, the previous holder's hand-over is released in the same commit.
-/// </summary>
-internal sealed class AcceptHopsWrite(string holder, IReadOnlyList<HeldStatement> statements, string? passedFrom = null)
-    : PendingWrite<IReadOnlyList<bool>>
+/// <summary>A holder's acceptance of statements; answers, per statement, whether this holder did not have it yet.</summary>
+internal sealed class AcceptHopsWrite(string holder, IReadOnlyList<HeldStatement> statements) : PendingWrite<IReadOnlyList<bool>>
 {
     public string Holder { get; } = holder;
     public IReadOnlyList<HeldStatement> Statements { get; } = statements;
-    public string? PassedFrom { get; } = passedFrom;
 
     /// <summary>Which rows were the first of their hop in the batch (a later repeat is never new).</summary>
     public bool[] First { get; } = new bool[statements.Count];
 
     private readonly bool[] _fresh = new bool[statements.Count];
 
-    public override int Rows => Statements.Count * (PassedFrom is null ? 2 : 4);
+    public override int Rows => Statements.Count * 2;
 
     protected override IReadOnlyList<bool> Result => _fresh;
 

@@ -73,7 +73,7 @@ internal sealed class StatementWrites : IWriteSection
             if (StatementsCommand() is { } statements) batch.BatchCommands.Add(statements);
             batch.BatchCommands.Add(HopsCommand());
         }
-        if (_passes.Count > 0 || _accepts.Exists(a => a.PassedFrom is not null)) batch.BatchCommands.Add(PassesCommand());
+        if (_passes.Count > 0) batch.BatchCommands.Add(PassesCommand());
     }
 
     public async Task ReadAsync(ResultCursor results, CancellationToken cancellation)
@@ -156,14 +156,6 @@ internal sealed class StatementWrites : IWriteSection
         foreach (var pass in _passes)
             foreach (var id in pass.StatementIds)
                 rows.TryAdd((pass.Holder, id), (pass.PassedTo, Columns.Utc(pass.At)));
-        // An acceptance that names the previous holder releases that holder's hop in the same commit, after the insert
-        // of the new hop (the commands of a batch run in order).
-        foreach (var accept in _accepts)
-        {
-            if (accept.PassedFrom is not { } from) continue;
-            foreach (var held in accept.Statements)
-                rows.TryAdd((from, held.Statement.Id), (accept.Holder, Columns.Utc(held.Hop.AcceptedAt)));
-        }
         var sorted = rows.OrderBy(r => r.Key.Holder, StringComparer.Ordinal).ThenBy(r => r.Key.Statement, StringComparer.Ordinal).ToList();
         return new NpgsqlBatchCommand(MarkPassed)
         {

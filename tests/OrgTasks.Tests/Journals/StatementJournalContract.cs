@@ -86,39 +86,6 @@ public abstract class StatementJournalContract : JournalContract
     }
 
     [Fact]
-    public async Task The_next_holders_acceptance_records_the_hand_over_in_the_same_write_once()
-    {
-        var (group, contact) = (Run + "group", Run + "contact-agent");
-        var (s1, s2) = (Statement("s1"), Statement("s2"));
-        await AcceptAsync(group, HopRole.Unit, T0, s1, s2);
-
-        var first = await Journals.Statements.AcceptAsync(contact, [Held(s1, contact, HopRole.Contact, T0.AddSeconds(3))], passedFrom: group);
-        // The answer was lost and the group hands it over again: not new, and the first hand-over stands.
-        var again = await Journals.Statements.AcceptAsync(contact, [Held(s1, contact, HopRole.Contact, T0.AddSeconds(8))], passedFrom: group);
-
-        Assert.Equal([true], first);
-        Assert.Equal([false], again);
-        Assert.Equal([s2.Id], (await Journals.Statements.LoadHeldAsync(group)).Select(h => h.Statement.Id));
-        Assert.Equal([s1.Id], (await Journals.Statements.LoadHeldAsync(contact)).Select(h => h.Statement.Id));
-        var route = await Journals.Statements.LoadRouteAsync(s1.Id);
-        Assert.Equal([group, contact], route.Select(h => h.Holder));
-        Assert.Equal(T0.AddSeconds(3), route[0].PassedAt);
-        Assert.Equal(contact, route[0].PassedTo);
-        Assert.Null(route[1].PassedAt);
-    }
-
-    [Fact]
-    public async Task A_holder_named_as_its_own_previous_holder_keeps_what_it_accepted()
-    {
-        var group = Run + "group";
-        var statement = Statement("s1");
-
-        await Journals.Statements.AcceptAsync(group, [Held(statement, group, HopRole.Unit, T0)], passedFrom: group);
-
-        Assert.Equal([statement.Id], (await Journals.Statements.LoadHeldAsync(group)).Select(h => h.Statement.Id));
-    }
-
-    [Fact]
     public async Task Passed_statements_are_no_longer_held_and_the_first_hand_over_stands()
     {
         var group = Run + "group";

@@ -53,10 +53,10 @@ public sealed class StorageFailureAcrossSilosTests(PostgresFixture postgres)
     /// <summary>The real journal, except that accepting statements at the given holders fails as PostgreSQL does when full.</summary>
     private sealed class RefusingStatementJournal(IStatementJournal inner, IReadOnlySet<string> refused) : IStatementJournal
     {
-        public Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements, string? passedFrom = null) =>
+        public Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements) =>
             refused.Contains(holder)
                 ? throw new PostgresException("sorry, too many clients already", "FATAL", "FATAL", "53300")
-                : inner.AcceptAsync(holder, statements, passedFrom);
+                : inner.AcceptAsync(holder, statements);
 
         public Task MarkPassedAsync(string holder, IReadOnlyList<string> statementIds, string passedTo, DateTimeOffset at) =>
             inner.MarkPassedAsync(holder, statementIds, passedTo, at);

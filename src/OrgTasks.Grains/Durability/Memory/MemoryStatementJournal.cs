@@ -12,15 +12,11 @@ public sealed class MemoryStatementJournal : IStatementJournal
     private readonly Dictionary<string, Dictionary<string, HeldStatement>> _held = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<InboxEntry>> _inboxes = new(StringComparer.Ordinal);
 
-    public Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements, string? passedFrom = null)
+    public Task<IReadOnlyList<bool>> AcceptAsync(string holder, IReadOnlyList<HeldStatement> statements)
     {
         var result = new bool[statements.Count];
         lock (_gate)
         {
-            if (passedFrom is not null && passedFrom != holder)
-            {
-                foreach (var held in statements) Release(passedFrom, held.Statement.Id, holder, held.Hop.AcceptedAt);
-            }
             for (var i = 0; i < statements.Count; i++)
             {
                 var held = statements[i];
@@ -49,18 +45,17 @@ public sealed class MemoryStatementJournal : IStatementJournal
     {
         lock (_gate)
         {
-            foreach (var id in statementIds) Release(holder, id, passedTo, at);
+            _held.TryGetValue(holder, out var mine);
+            foreach (var id in statementIds)
+            {
+                mine?.Remove(id);
+                if (!_routes.TryGetValue(id, out var route)) continue;
+                var index = route.FindIndex(h => h.Holder == holder);
+                if (index >= 0 && route[index].PassedAt is null) route[index] = route[index] with { PassedAt = at, PassedTo = passedTo };
+            }
+            if (mine is { Count: 0 }) _held.Remove(holder);
         }
         return Task.CompletedTask;
-    }
-
-    /// <summary>The holder no longer holds the statement; its hop records the first hand-over. Under the lock.</summary>
-    private void Release(string holder, string id, string passedTo, DateTimeOffset at)
-    {
-        if (_held.TryGetValue(holder, out var mine) && mine.Remove(id) && mine.Count == 0) _held.Remove(holder);
-        if (!_routes.TryGetValue(id, out var route)) return;
-        var index = route.FindIndex(h => h.Holder == holder);
-        if (index >= 0 && route[index].PassedAt is null) route[index] = route[index] with { PassedAt = at, PassedTo = passedTo };
     }
 
     public Task<IReadOnlyList<HeldStatement>> LoadHeldAsync(string holder)
