@@ -102,7 +102,8 @@ public sealed partial class OrgTasksClient
             // Only a committee member's credential names the organization (see CredentialAuthorityGrain.Issue).
             return holder.Organization.Length > 0
                 ? holder.Organization
-                : throw new AccessDeniedException($"agent:{holder.Subject} may not act for its organization: only the committee's members may");
+                : throw new AccessDeniedException($"agent:{holder.Subject} may not act for its organization: only the committee's members may "
+                    + "(a member co-opted since its credential was issued needs a new one)");
         }
         var config = await As(Operator, () => Grains.GetGrain<IAgentGrain>(agent).GetConfig());
         return config?.Organization ?? throw new NotFoundException($"no agent '{agent}' in any applied organization");

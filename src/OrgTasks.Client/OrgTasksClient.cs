@@ -47,7 +47,8 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         if (Holder is { Role: CredentialRole.Agent } agent)
         {
             var own = await As(Operator, () => Grains.GetGrain<IAgentGrain>(agent.Subject).GetConfig());
-            if (own?.HomeUnit is { Kind: OrgTasks.Plan.UnitKind.Committee } committee)
+            // The credential names the organization only to a committee member (one co-opted since needs a new credential).
+            if (own?.HomeUnit is { Kind: OrgTasks.Plan.UnitKind.Committee } committee && agent.Organization.Length > 0)
                 return new Dictionary<string, string>(StringComparer.Ordinal) { [agent.Organization] = committee.Id };
             throw new AccessDeniedException($"agent:{agent.Subject} may not list the organizations of the cluster: name a unit of its own");
         }
