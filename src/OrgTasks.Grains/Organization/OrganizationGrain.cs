@@ -32,7 +32,6 @@ public sealed partial class OrganizationGrain(
             throw new AccessDeniedException($"{caller} may not apply the organization file");
         if (plan is null) throw new InvalidRequestException("the call carries no plan");
         var name = this.GetPrimaryKeyString();
-        var swT = System.Diagnostics.Stopwatch.StartNew(); void T(string w) { Console.Error.WriteLine($"TIMING {w} {swT.ElapsedMilliseconds} ms"); swT.Restart(); }
         // The file's rules again, here where the plan is received: a client need not have run them (or be ours).
         PlanRules.Check(plan, name, services.Options);
 
@@ -46,9 +45,7 @@ public sealed partial class OrganizationGrain(
         var agentsChanged = plan.Agents.Where(a => old.AgentPrints.TryGetValue(a.Id, out var p) && p != agentPrints[a.Id]).ToList();
         var agentsRemoved = old.AgentPrints.Keys.Where(id => !agentPrints.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
 
-        T("check+prints");
         await RefuseForeignAsync(name, unitsAdded, agentsAdded);
-        T("refuseForeign");
 
         // What is sent is the effective organization (the file with its life applied), and only what differs from
         // what each unit and agent was sent last.
@@ -57,7 +54,6 @@ public sealed partial class OrganizationGrain(
 
         await PushAsync(pushAgents, pushUnits);
         await FanOut.ForEachAsync(agentsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetGrain<IAgentGrain>(id).Dissolve());
-        T("configure");
         var oldUnits = old.Plan?.Units.ToDictionary(u => u.Unit.Id) ?? [];
         await FanOut.ForEachAsync(unitsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetUnit(oldUnits[id].Unit).Dissolve());
 
@@ -74,7 +70,6 @@ public sealed partial class OrganizationGrain(
             AgentCount = plan.Agents.Count,
             HomeCount = plan.Units.Sum(u => u.OwnHomes),
         };
-        T("dissolve+report");
         if (!report.NothingChanged || old.Plan is null)
         {
             state.State = new OrganizationState { Plan = plan, UnitPrints = unitPrints, AgentPrints = agentPrints };
@@ -89,12 +84,10 @@ public sealed partial class OrganizationGrain(
             life.State.Overrides = overrides;
             await life.WriteStateAsync();
         }
-        T("write+audit");
         _effective = effective;
         _tree = null;
         await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).Register(name, plan.Committee, plan.Units.Select(u => u.Unit).ToList());
         await GrainFactory.GetGrain<IRoutineGrain>(name).Start(); // the committee's routine runs from the first apply
-        T("register+routine");
         return report;
     }
 
