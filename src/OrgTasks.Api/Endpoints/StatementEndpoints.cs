@@ -33,8 +33,8 @@ public static class StatementEndpoints
             if (checks.Result() is { } refused) return refused;
             var client = context.OrgTasks();
             var entries = await client.GetInboxAsync(id, limit ?? 50);
-            // The ledger's quarantine is the operator's to read (the matrix): an officer sees the inbox alone.
-            var quarantined = context.Caller().Credential.Role == CredentialRole.Operator ? await client.GetQuarantinedAsync(id) : null;
+            // Whoever may read the inbox (an officer of the unit, the operator) may read what is quarantined on its way too.
+            var quarantined = await client.GetQuarantinedAsync(id);
             return TypedResults.Ok(new InboxView(id, entries, quarantined));
         }).WithTags("Statements").WithName("inbox").WithSummary("The statements that reached a unit, newest first, and those held in quarantine on the way")
           .Produces<InboxView>();

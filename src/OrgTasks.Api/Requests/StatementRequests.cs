@@ -11,6 +11,6 @@ public sealed record StatementCreated(string Id);
 
 /// <summary>
 /// A unit's inbox as <c>GET /api/v1/units/{id}/inbox</c> answers: arrived (newest first), then held in quarantine on the
-/// way. <see cref="Quarantined"/> is null for an agent's credential: the quarantine is the operator's to read.
+/// way: both for the unit's officers and the operator.
 /// </summary>
-public sealed record InboxView(string Unit, IReadOnlyList<InboxEntry> Entries, IReadOnlyList<QuarantinedStatement>? Quarantined);
+public sealed record InboxView(string Unit, IReadOnlyList<InboxEntry> Entries, IReadOnlyList<QuarantinedStatement> Quarantined);
