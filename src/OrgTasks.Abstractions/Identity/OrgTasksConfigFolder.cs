@@ -19,7 +19,7 @@ public static class OrgTasksConfigFolder
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } given) return Path.GetFullPath(given);
         var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
         var root = string.IsNullOrWhiteSpace(xdg)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config")
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify), ".config")
             : xdg;
         return Path.Combine(root, "orgtasks");
     }
@@ -28,12 +28,20 @@ public static class OrgTasksConfigFolder
 
     public static string DefaultSigningKeysFile => Path.Combine(Resolve(), SigningKeysFileName);
 
-    /// <summary>Creates <paramref name="folder"/> (and its parents) readable by this user alone.</summary>
+    /// <summary>
+    /// Creates <paramref name="folder"/> readable by this user alone, and so every parent it has to make: the TLS folder
+    /// made first (<c>orgtasks certs</c>) left the configuration folder above it readable by everyone.
+    /// </summary>
     public static void EnsurePrivate(string folder)
     {
         if (Directory.Exists(folder)) return;
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+        if (Path.GetDirectoryName(Path.GetFullPath(folder)) is { Length: > 0 } parent) EnsurePrivate(parent);
+        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class OrgTasksDataFolder
             if (Environment.IsPrivilegedProcess) return ForRoot;
             var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
             var root = string.IsNullOrWhiteSpace(xdg)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify), ".local", "share")
                 : xdg;
             return Path.Combine(root, "orgtasks");
         }
