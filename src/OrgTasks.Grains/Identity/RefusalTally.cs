@@ -5,14 +5,17 @@ namespace OrgTasks.Grains.Identity;
 
 /// <summary>
 /// Refused calls (and acts too frequent for a line each), counted per actor, method and minute, for the audit trail: a flood of refused calls becomes a few
-/// lines a minute, never a line per call. At most <see cref="BucketsPerMinute"/> distinct lines a minute; past that
-/// they are counted together under one line (forged credentials naming a new subject each time cannot fill the disk).
+/// lines a minute, never a line per call. At most <see cref="BucketsPerMinute"/> distinct lines a minute of each kind;
+/// past that they are counted together under one line (forged credentials naming a new subject each time cannot fill
+/// the disk). The two kinds have a budget each, so that acts done in many agents' names (a load test's statements) do
+/// not fold the refusals of the same minute into that one line.
 /// </summary>
 public sealed class RefusalTally(TimeProvider clock)
 {
     public const int BucketsPerMinute = 1_000;
 
-    private readonly ConcurrentDictionary<(long Minute, string Actor, string Method), Bucket> _buckets = new();
+    private readonly ConcurrentDictionary<(long Minute, string Actor, string Method), Bucket> _refused = new();
+    private readonly ConcurrentDictionary<(long Minute, string Actor, string Method), Bucket> _done = new();
 
     public void Note(string actor, string method, string target, string reason)
     {
@@ -20,8 +23,8 @@ public sealed class RefusalTally(TimeProvider clock)
         Telemetry.OrgTasksTelemetry.Refusals.Add(1, new KeyValuePair<string, object?>("orgtasks.method", method));
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         var key = (minute, actor, method);
-        if (!_buckets.ContainsKey(key) && _buckets.Count >= BucketsPerMinute) key = (minute, "(many actors)", "(many methods)");
-        var bucket = _buckets.GetOrAdd(key, static (_, first) => new Bucket(first.target, first.reason, null), (target, reason));
+        if (!_refused.ContainsKey(key) && _refused.Count >= BucketsPerMinute) key = (minute, "(many actors)", "(many methods)");
+        var bucket = _refused.GetOrAdd(key, static (_, first) => new Bucket(first.target, first.reason, null), (target, reason));
         Interlocked.Increment(ref bucket.Count);
     }
 
@@ -32,8 +35,8 @@ public sealed class RefusalTally(TimeProvider clock)
     public void NoteDone(string actor, string action, string target, string reason)
     {
         var key = (clock.GetUtcNow().ToUnixTimeSeconds() / 60, actor, action);
-        if (!_buckets.ContainsKey(key) && _buckets.Count >= BucketsPerMinute) key = (key.Item1, "(many actors)", action);
-        var bucket = _buckets.GetOrAdd(key, static (k, first) => new Bucket(first.target, first.reason, k.Method), (target, reason));
+        if (!_done.ContainsKey(key) && _done.Count >= BucketsPerMinute) key = (key.Item1, "(many actors)", action);
+        var bucket = _done.GetOrAdd(key, static (k, first) => new Bucket(first.target, first.reason, k.Method), (target, reason));
         Interlocked.Increment(ref bucket.Count);
     }
 
@@ -42,10 +45,10 @@ public sealed class RefusalTally(TimeProvider clock)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         var lines = new List<AuditEntry>();
-        foreach (var (key, _) in _buckets)
+        foreach (var (buckets, key) in _refused.Keys.Select(k => (_refused, k)).Concat(_done.Keys.Select(k => (_done, k))))
         {
             if (!all && key.Minute >= now) continue;
-            if (!_buckets.TryRemove(key, out var bucket)) continue;
+            if (!buckets.TryRemove(key, out var bucket)) continue;
             lines.Add(new AuditEntry
             {
                 At = DateTimeOffset.FromUnixTimeSeconds(key.Minute * 60),
