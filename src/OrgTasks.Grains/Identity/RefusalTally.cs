@@ -45,7 +45,8 @@ public sealed class RefusalTally(TimeProvider clock)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         var lines = new List<AuditEntry>();
-        foreach (var (buckets, key) in _refused.Keys.Select(k => (_refused, k)).Concat(_done.Keys.Select(k => (_done, k))))
+        foreach (var buckets in new[] { _refused, _done })
+        foreach (var key in buckets.Keys)
         {
             if (!all && key.Minute >= now) continue;
             if (!buckets.TryRemove(key, out var bucket)) continue;
