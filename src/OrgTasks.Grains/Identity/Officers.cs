@@ -20,6 +20,17 @@ public static class Officers
         _ => unit.Contact == agent && !unit.Lost.Contains(agent),
     };
 
+    /// <summary>
+    /// Whether <paramref name="caller"/> is an agent holding office in <paramref name="unit"/>, found wherever the unit is.
+    /// The grain asking looks the unit up as itself (an <see cref="IActingGrain"/>): the unit's configuration is not the
+    /// caller's to read.
+    /// </summary>
+    public static async Task<bool> IsOfficerOfAsync(IGrainFactory grains, string unit, Actor caller) =>
+        caller.Kind == ActorKind.Agent
+        && await grains.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit) is { } location
+        && await grains.GetUnit(location.Unit).GetConfig() is { } config
+        && IsOfficer(config, caller.Id);
+
     /// <summary>The committee's secretary, who alone (beside the operator) issues and revokes its agents' credentials.</summary>
     public static bool IsSecretary(UnitConfig committee, string agent) =>
         IsFreeMember(committee, agent)

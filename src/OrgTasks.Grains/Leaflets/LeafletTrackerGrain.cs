@@ -112,7 +112,8 @@ public sealed partial class LeafletTrackerGrain(
         if (caller.Kind == ActorKind.Agent)
         {
             // The committee that approved a propaganda group's material follows its distribution as the group does.
-            if (!await IsOfficerOfAsync(leaflet.Issuer, caller) && (leaflet.ApprovedBy is not { } approver || !await IsOfficerOfAsync(approver, caller)))
+            if (!await Officers.IsOfficerOfAsync(GrainFactory, leaflet.Issuer, caller)
+                && (leaflet.ApprovedBy is not { } approver || !await Officers.IsOfficerOfAsync(GrainFactory, approver, caller)))
                 throw new AccessDeniedException($"{caller} may not read the picture of leaflet '{leaflet.Id}': only the officers of '{leaflet.Issuer}'"
                     + (leaflet.ApprovedBy is { } by ? $" or of '{by}', which approved it," : "") + " may");
         }
@@ -123,14 +124,6 @@ public sealed partial class LeafletTrackerGrain(
         await RefreshReportsAsync();
         return CoveragePicture.Build(leaflet, state.State.Units, _reports, state.State.Complete, services.Clock.GetUtcNow(),
             state.State.Held, state.State.Closed);
-    }
-
-    /// <summary>Looked up as this tracker (the system): the unit's configuration is not the caller's to read.</summary>
-    private async Task<bool> IsOfficerOfAsync(string unit, Actor caller)
-    {
-        var location = await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit);
-        var config = location is null ? null : await GrainFactory.GetUnit(location.Unit).GetConfig();
-        return config is not null && Officers.IsOfficer(config, caller.Id);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

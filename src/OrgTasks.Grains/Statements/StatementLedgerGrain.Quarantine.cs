@@ -21,7 +21,7 @@ public sealed partial class StatementLedgerGrain : IActingGrain
     {
         var caller = Callers.Require();
         if (string.IsNullOrWhiteSpace(unit)) throw new InvalidRequestException("no unit named");
-        if (caller.Kind is not (ActorKind.Operator or ActorKind.System) && !caller.IsUnit(unit) && !await IsOfficerAsync(caller, unit))
+        if (caller.Kind is not (ActorKind.Operator or ActorKind.System) && !caller.IsUnit(unit) && !await Officers.IsOfficerOfAsync(GrainFactory, unit, caller))
             throw new AccessDeniedException($"{caller} may not read the quarantine of {unit}: only its officers may");
 
         var held = (await services.Statements.LoadHeldSinceAsync(services.Clock.GetUtcNow(), QuarantineScan))
@@ -61,13 +61,6 @@ public sealed partial class StatementLedgerGrain : IActingGrain
         }
         return result;
     }
-
-    /// <summary>The addressee's officers read what is held on its way, as they read its inbox (<see cref="Officers"/>).</summary>
-    private async Task<bool> IsOfficerAsync(Actor caller, string unit) =>
-        caller.Kind == ActorKind.Agent
-        && await GrainFactory.GetGrain<IOrganizationRegistryGrain>(IOrganizationRegistryGrain.Key).FindUnit(unit) is { } location
-        && await GrainFactory.GetUnit(location.Unit).GetConfig() is { } config
-        && Officers.IsOfficer(config, caller.Id);
 
     private async Task<DateTimeOffset?> WarnedAtAsync(string author)
     {
