@@ -9,6 +9,9 @@ internal static class StatementsReport
     {
         output.WriteLine($"statements to the committee: {r.Load.Describe()}");
         output.WriteLine($"  target            {target}");
+        if (r.Warmup is { } warmup)
+            output.WriteLine($"  warm-up           {Format.Count(warmup.Acknowledged)} acknowledged in {Format.Seconds(warmup.Seconds)} ({Format.Count((long)warmup.PerSecond)}/s, "
+                + $"{Format.Count(warmup.Failed)} failed) before the figures below; counted in lost / doubled");
         output.WriteLine($"  sent              {Format.Count(r.Sent)} ({Format.Count(r.Acknowledged)} acknowledged, {Format.Count(r.SendFailures)} failed"
             + (r.FirstSendError is null ? ")" : $": {r.FirstSendError})"));
         output.WriteLine($"  arrived           {Format.Count(r.Arrived)} in {Format.Seconds(r.Seconds)} (first send to last arrival)");
@@ -18,6 +21,8 @@ internal static class StatementsReport
         if (r.Calls is { } calls)
             output.WriteLine($"  grain calls       {Format.Count(calls.Calls)} ({(r.Arrived > 0 ? (calls.Calls / (double)r.Arrived).ToString("0.0", CultureInfo.InvariantCulture) : Format.None)} per statement), "
                 + $"{Format.Count(calls.Failures)} failed; hop p50 {Ms(calls.HopP50Ms)}, p99 {Ms(calls.HopP99Ms)}");
+        if (r.Calls is { ByMethod.Count: > 0 } byMethod)
+            output.WriteLine($"  calls by method   {string.Join(", ", byMethod.ByMethod.Select(m => $"{m.Key} {Format.Count(m.Value)}"))}");
         if (r.CpuSeconds is { } cpu) output.WriteLine($"  CPU time          {Format.Seconds(cpu)} (silo and client, one process)");
         if (r.PeakMemoryBytes is { } peak) output.WriteLine($"  peak memory       {Format.Bytes(peak)} working set (silo and client, one process)");
         if (r.FellBehind) output.WriteLine($"  FELL BEHIND       more than {Format.Count(StatementLoad.RateInFlightLimit)} sends waited; this rate is beyond the system");
@@ -50,6 +55,10 @@ internal static class StatementsReport
         ["cpuSeconds"] = r.CpuSeconds,
         ["peakMemoryBytes"] = r.PeakMemoryBytes,
         ["fellBehind"] = r.FellBehind,
+        ["callsByMethod"] = r.Calls is null ? null : new JsonObject(r.Calls.ByMethod.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+        ["warmupSeconds"] = r.Warmup?.Seconds,
+        ["warmupAcknowledged"] = r.Warmup?.Acknowledged,
+        ["warmupPerSecond"] = r.Warmup?.PerSecond,
     };
 
     private static string Ms(double? ms) => ms is { } value ? Format.Seconds(value / 1000) : Format.None;

@@ -27,6 +27,14 @@ internal sealed record StatementsResult
     public double? CpuSeconds { get; init; }
     public long? PeakMemoryBytes { get; init; }
     public required string CountedFrom { get; init; }
+    /// <summary>The warm-up before the measured stretch, if there was one; its statements are in <see cref="Lost"/> and <see cref="Doubled"/>.</summary>
+    public WarmupFigures? Warmup { get; init; }
 
     public bool Correct => Lost == 0 && Doubled == 0;
+}
+
+/// <summary>What the warm-up sent, outside the figures.</summary>
+internal sealed record WarmupFigures(long Sent, long Acknowledged, long Failed, double Seconds)
+{
+    public double PerSecond => Seconds > 0 ? Acknowledged / Seconds : 0;
 }

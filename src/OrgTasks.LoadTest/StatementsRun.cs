@@ -21,6 +21,7 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
 
     private readonly Lock _gate = new();
     private readonly List<StatementSend> _sends = [];
+    private readonly List<StatementSend> _warmupSends = [];
     private long _started;
     private long _acknowledged;
     private long _failed;
@@ -38,35 +39,32 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
             () => target.Client.As(null, () => target.Client.Grains.GetGrain<IAgentGrain>(author).GetConfig()),
             budget: null, Transient.QuickAttemptLimit, cancellation));
 
+        WarmupFigures? warmup = null;
+        if (load.Warmup > TimeSpan.Zero)
+        {
+            progress.WriteLine($"loadtest: warming up, not in the figures: {load.Describe(load.Warmup)} …");
+            var seconds = await SendAsync(target, authors, load, load.Warmup, "now the measured load", cancellation);
+            warmup = TakeWarmup(seconds);
+        }
+
         target.Meter?.Take();
         var cpuBefore = ProcessFigures.CpuTime();
         progress.WriteLine($"loadtest: sending {load.Describe()} …");
-        var clock = Stopwatch.StartNew();
         var firstSend = DateTimeOffset.UtcNow;
-        using (var reporter = new CancellationTokenSource())
-        {
-            var reporting = ReportAsync(clock, target.SiloService<IStatementJournal>(), reporter.Token);
-            if (load.Rate is { } rate) await SendAtRateAsync(target.Client, authors, rate, load.Duration, cancellation);
-            else await SendAsFastAsync(target.Client, authors, load.InFlight, load.Duration, cancellation);
-            var sendSeconds = clock.Elapsed.TotalSeconds;
-            await reporter.CancelAsync();
-            await reporting;
-            if (terminal) progress.WriteLine();
-            progress.WriteLine($"loadtest: {Format.Count(_acknowledged)} statements acknowledged in {Format.Seconds(sendSeconds)}"
-                + (_failed > 0 ? $", {Format.Count(_failed)} sends failed ({_firstError})" : "")
-                + "; waiting for them to arrive …");
-        }
+        await SendAsync(target, authors, load, load.Duration, "waiting for them to arrive", cancellation);
 
         var committee = spec.Committee.Id;
         var journal = target.SiloService<IStatementJournal>();
         var drainLimit = Stopwatch.StartNew();
         List<StatementSend> sends;
         lock (_gate) sends = [.. _sends];
+        // Warm-up statements are owed to the inbox as much as the measured ones: both are checked, only these are timed.
+        List<StatementSend> owed = [.. _warmupSends, .. sends];
         while (true)
         {
-            if (journal is not null) await CheckInboxAsync(journal, committee, sends);
-            else await CheckRoutesAsync(target.Client, sends, cancellation);
-            var waiting = sends.Count(s => s.Arrivals == 0);
+            if (journal is not null) await CheckInboxAsync(journal, committee, owed);
+            else await CheckRoutesAsync(target.Client, owed, cancellation);
+            var waiting = owed.Count(s => s.Arrivals == 0);
             if (waiting == 0 || drainLimit.Elapsed > load.Drain || cancellation.IsCancellationRequested) break;
             await Task.Delay(CheckInterval, cancellation);
         }
@@ -87,8 +85,9 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
             FirstSendError = _firstError,
             FellBehind = _fellBehind,
             Arrived = arrived.Count,
-            Lost = sends.Count(s => s.Arrivals == 0),
-            Doubled = sends.Count(s => s.Arrivals > 1),
+            Lost = owed.Count(s => s.Arrivals == 0),
+            Doubled = owed.Count(s => s.Arrivals > 1),
+            Warmup = warmup,
             Seconds = span,
             PerSecond = span > 0 ? arrived.Count / span : null,
             ToInboxP50Ms = Stats.Percentile(toInbox, 0.5),
@@ -101,6 +100,38 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
             PeakMemoryBytes = target.InProcess ? ProcessFigures.PeakWorkingSet() : null,
             CountedFrom = journal is not null ? "the committee's inbox in the silo's statement journal" : "each statement's route (inbox hops)",
         };
+    }
+
+    /// <summary>One stretch of sending, with a progress line a second; answers how long the sending took.</summary>
+    private async Task<double> SendAsync(LoadTestTarget target, IReadOnlyList<string> authors, StatementLoad load, TimeSpan duration, string next, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        using var reporter = new CancellationTokenSource();
+        var reporting = ReportAsync(clock, target.SiloService<IStatementJournal>(), reporter.Token);
+        if (load.Rate is { } rate) await SendAtRateAsync(target.Client, authors, rate, duration, cancellation);
+        else await SendAsFastAsync(target.Client, authors, load.InFlight, duration, cancellation);
+        var seconds = clock.Elapsed.TotalSeconds;
+        await reporter.CancelAsync();
+        await reporting;
+        if (terminal) progress.WriteLine();
+        progress.WriteLine($"loadtest: {Format.Count(_acknowledged)} statements acknowledged in {Format.Seconds(seconds)}"
+            + (_failed > 0 ? $", {Format.Count(_failed)} sends failed ({_firstError})" : "")
+            + $"; {next} …");
+        return seconds;
+    }
+
+    /// <summary>Sets the warm-up's sends aside (still owed to the inbox) and starts the counters afresh for the measured stretch.</summary>
+    private WarmupFigures TakeWarmup(double seconds)
+    {
+        lock (_gate)
+        {
+            _warmupSends.AddRange(_sends);
+            _sends.Clear();
+        }
+        var figures = new WarmupFigures(Interlocked.Exchange(ref _started, 0), Interlocked.Exchange(ref _acknowledged, 0),
+            Interlocked.Exchange(ref _failed, 0), seconds);
+        _ackLatency.Reset();
+        return figures;
     }
 
     /// <summary>Closed loop: <paramref name="inFlight"/> writers, each sending its next statement as soon as the last is acknowledged.</summary>

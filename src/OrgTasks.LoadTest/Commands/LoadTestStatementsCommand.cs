@@ -15,10 +15,12 @@ internal static class LoadTestStatementsCommand
         var inFlight = new Option<int>("--in-flight") { Description = "With --max: statements sent and not yet acknowledged at any time", HelpName = "N", DefaultValueFactory = _ => 256 };
         var duration = Durations.Option("--duration", "How long to keep sending (default 10s)");
         var drain = Durations.Option("--drain", "How long to wait after the last send for everything to arrive (default 60s)");
+        var warmup = Durations.Option("--warmup",
+            "Send the same load this long first, outside the figures; its statements must still arrive exactly once (default 0s)");
         var command = new Command("statements",
             "Many agents send statements to the committee at once: throughput, time to the inbox (p50/p99/max), and any lost or doubled (both must be 0)")
         {
-            agents, rate, max, inFlight, duration, drain,
+            agents, rate, max, inFlight, duration, drain, warmup,
         };
         options.AddTo(command);
         command.SetAction(async (result, cancellation) =>
@@ -31,7 +33,8 @@ internal static class LoadTestStatementsCommand
             var progress = result.Err();
             var jsonPath = options.JsonPath(result);
             var load = new StatementLoad(result.GetValue(agents), result.GetValue(rate), result.GetValue(inFlight),
-                result.GetValue(duration) ?? TimeSpan.FromSeconds(10), result.GetValue(drain) ?? TimeSpan.FromSeconds(60));
+                result.GetValue(duration) ?? TimeSpan.FromSeconds(10), result.GetValue(drain) ?? TimeSpan.FromSeconds(60),
+                result.GetValue(warmup) ?? TimeSpan.Zero);
             var (spec, _, _) = options.LoadCity(result, progress);
             await using var target = await options.OpenTargetAsync(result, progress, cancellation);
             await LoadTestApply.ApplyAsync(target.Client, spec, progress, result.ErrIsTerminal(), cancellation);
