@@ -91,7 +91,7 @@ public sealed partial class OrgTasksClient(IGrainFactory grains, string credenti
         var draft = new StatementDraft { Id = Ids.NewStatementId(), To = to, Text = text, Kind = kind };
         // The id makes a repeat harmless, so an attempt lost with a dying silo is given up and sent again.
         return Transient.RetryAsync(
-            () => As(Actor.Agent(agent), () => Grains.GetGrain<IAgentGrain>(agent).SendStatement(draft)),
+            () => As(Actor.Agent(agent), () => Grains.GetByKey<IAgentGrain>(agent).SendStatement(draft)),
             budget: null, attemptLimit: Transient.QuickAttemptLimit, cancellation, Retrying);
     }
 

@@ -18,9 +18,10 @@ public interface IContact : IGrainWithStringKey
     /// <summary>
     /// Takes statements from <paramref name="unit"/> (whose contact this agent is) to carry up to <paramref name="to"/>.
     /// Acknowledged once stored; the contact then passes them on by itself, retrying until the next hop acknowledges.
+    /// The list is never changed once sent, hence <see cref="ImmutableAttribute">[Immutable]</see> (as for <see cref="IStatementHop.AcceptStatements"/>).
     /// </summary>
     [Access(Clients.None)]
-    Task TransmitStatements(UnitRef unit, UnitRef to, IReadOnlyList<Statement> statements);
+    Task TransmitStatements(UnitRef unit, UnitRef to, [Immutable] IReadOnlyList<Statement> statements);
 
     /// <summary>Statements this contact holds, not yet acknowledged by the unit above.</summary>
     [Access(Clients.Operator | Clients.Agent, Relation = "the agent itself: a contact sees what it holds")]

@@ -7,9 +7,9 @@ public static class UnitGrains
 {
     public static IUnitGrain GetUnit(this IGrainFactory factory, UnitRef unit) => unit.Kind switch
     {
-        UnitKind.Committee => factory.GetGrain<ICommitteeGrain>(unit.Id),
-        UnitKind.CentralCommittee => factory.GetGrain<ICentralCommitteeGrain>(unit.Id),
-        UnitKind.CentralOrgan => factory.GetGrain<ICentralOrganGrain>(unit.Id),
-        _ => factory.GetGrain<IGroupGrain>(unit.Id),
+        UnitKind.Committee => factory.GetByKey<ICommitteeGrain>(unit.Id),
+        UnitKind.CentralCommittee => factory.GetByKey<ICentralCommitteeGrain>(unit.Id),
+        UnitKind.CentralOrgan => factory.GetByKey<ICentralOrganGrain>(unit.Id),
+        _ => factory.GetByKey<IGroupGrain>(unit.Id),
     };
 }

@@ -53,7 +53,7 @@ public sealed partial class OrganizationGrain(
         var (pushUnits, pushAgents, overrides) = Differences(effective, unitPrints, agentPrints, old.UnitPrints, old.AgentPrints);
 
         await PushAsync(pushAgents, pushUnits);
-        await FanOut.ForEachAsync(agentsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetGrain<IAgentGrain>(id).Dissolve());
+        await FanOut.ForEachAsync(agentsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetByKey<IAgentGrain>(id).Dissolve());
         var oldUnits = old.Plan?.Units.ToDictionary(u => u.Unit.Id) ?? [];
         await FanOut.ForEachAsync(unitsRemoved, services.Options.FanOutLimit, id => GrainFactory.GetUnit(oldUnits[id].Unit).Dissolve());
 
@@ -99,7 +99,7 @@ public sealed partial class OrganizationGrain(
     /// </summary>
     private async Task PushAsync(IReadOnlyList<AgentConfig> agents, IReadOnlyList<UnitConfig> units)
     {
-        await FanOut.ForEachAsync(agents, services.Options.FanOutLimit, agent => GrainFactory.GetGrain<IAgentGrain>(agent.Id).Configure(agent));
+        await FanOut.ForEachAsync(agents, services.Options.FanOutLimit, agent => GrainFactory.GetByKey<IAgentGrain>(agent.Id).Configure(agent));
         await FanOut.ForEachAsync(units, services.Options.FanOutLimit, unit => GrainFactory.GetUnit(unit.Unit).Configure(unit));
     }
 

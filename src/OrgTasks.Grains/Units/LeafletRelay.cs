@@ -266,7 +266,7 @@ internal sealed class LeafletRelay
 
     private async Task DeliverAsync(LeafletWork work, RouteShare share)
     {
-        if (!_carriers.TryGetValue(share.Carrier, out var carrier)) _carriers[share.Carrier] = carrier = _grains.GetGrain<IAgentGrain>(share.Carrier);
+        if (!_carriers.TryGetValue(share.Carrier, out var carrier)) _carriers[share.Carrier] = carrier = _grains.GetByKey<IAgentGrain>(share.Carrier);
         var delivery = await carrier.DeliverRoute(work.Leaflet, share);
         work.Routes[share.Key] = delivery;
     }

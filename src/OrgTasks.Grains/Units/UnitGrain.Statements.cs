@@ -93,7 +93,7 @@ public abstract partial class UnitGrain
         var config = Config;
         if (config is null || config.Contact.Length == 0) return true; // held: nobody can carry them (visible as a breach)
 
-        var contact = GrainFactory.GetGrain<IAgentGrain>(config.Contact);
+        var contact = GrainFactory.GetByKey<IAgentGrain>(config.Contact);
         var byTarget = HeldStatements.Passable()
             .Where(h => MayPassOn(config, h.Statement.To))
             .GroupBy(h => NextUnit(config, h.Statement.To))

@@ -16,7 +16,7 @@ public abstract partial class UnitGrain
         if (State.FormerContacts.Count == 0) return false;
         var config = Config;
         if (config is null || config.Contact.Length == 0) return true; // cut off: nobody to hand them to yet
-        var contact = GrainFactory.GetGrain<IAgentGrain>(config.Contact);
+        var contact = GrainFactory.GetByKey<IAgentGrain>(config.Contact);
         var left = false;
         foreach (var former in State.FormerContacts.ToList())
         {
