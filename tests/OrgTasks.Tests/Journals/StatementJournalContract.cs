@@ -6,7 +6,7 @@ namespace OrgTasks.Tests.Journals;
 /// <summary>What every statement journal must do, whatever stores it.</summary>
 public abstract class StatementJournalContract : JournalContract
 {
-    private Statement Statement(string id, Addressee to = Addressee.Committee) => new()
+    protected Statement Statement(string id, Addressee to = Addressee.Committee) => new()
     {
         Id = Run + id,
         Author = Run + "agent-1",
@@ -16,7 +16,7 @@ public abstract class StatementJournalContract : JournalContract
         Kind = StatementKind.Request,
     };
 
-    private HeldStatement Held(Statement statement, string holder, HopRole role, DateTimeOffset at, UnitRef? target = null) => new()
+    protected HeldStatement Held(Statement statement, string holder, HopRole role, DateTimeOffset at, UnitRef? target = null) => new()
     {
         Statement = statement,
         Target = target,
