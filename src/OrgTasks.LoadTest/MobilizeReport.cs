@@ -52,8 +52,9 @@ internal static class MobilizeReport
         o.WriteLine($"    (b) plain C# walk of the same tree, no actors: {Precise(r.BaselinePlainSeconds)}; "
             + $"OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds))} its time");
         if (r.BaselineTreeSeconds is null) return;
-        o.WriteLine($"    (c) bare grain tree, a grain per unit and agent, request/response tree reduction: {Precise(r.BaselineTreeSeconds)}; "
-            + $"OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselineTreeSeconds))} its time"
+        o.WriteLine($"    (c) bare grain tree, a grain per unit and agent, request/response tree reduction: {Precise(r.BaselineTreeSeconds)} warm, "
+            + $"{Precise(r.BaselineTreeCold)} cold; OrgTasks takes {Times(Stats.Ratio(r.WarmSeconds, r.BaselineTreeSeconds))} its time warm, "
+            + $"{Times(Stats.Ratio(r.Cold.Seconds, r.BaselineTreeCold))} cold"
             + (r.BaselineTreeCpuSeconds is { } treeCpu ? $"; CPU {Format.Seconds(treeCpu)}" : "")
             + (r.BaselineTreeAllocatedBytes is { } treeBytes ? $", allocated {Allocated((long)treeBytes)}" : ""));
     }
@@ -89,6 +90,7 @@ internal static class MobilizeReport
             ["baselineOrleansFanOutColdSeconds"] = r.BaselineFanOutCold,
             ["baselinePlainSeconds"] = r.BaselinePlainSeconds,
             ["baselineTreeSeconds"] = r.BaselineTreeSeconds,
+            ["baselineTreeColdSeconds"] = r.BaselineTreeCold,
             ["baselineTreeCpuSeconds"] = r.BaselineTreeCpuSeconds,
             ["baselineOrleansFanOutRuns"] = new JsonArray([.. r.BaselineFanOut.Select(b => JsonValue.Create(b.Seconds))]),
             ["baselinePlainRuns"] = new JsonArray([.. r.BaselinePlain.Select(b => JsonValue.Create(b.Seconds))]),

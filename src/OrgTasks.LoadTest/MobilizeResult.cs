@@ -13,10 +13,13 @@ internal sealed record MobilizeResult
     public required LeafletFigures Cold { get; init; }
     public required IReadOnlyList<LeafletFigures> Warm { get; init; }
     public Baselines.BaselineRun? BaselineFanOutColdRun { get; init; }
+    /// <summary>Baseline (c)'s first leaflet: every unit and agent grain activating, with nothing but the tree reduction to do.</summary>
+    public Baselines.BaselineRun? BaselineTreeColdRun { get; init; }
     public IReadOnlyList<Baselines.BaselineRun> BaselineFanOut { get; init; } = [];
     public IReadOnlyList<Baselines.BaselineRun> BaselinePlain { get; init; } = [];
     public IReadOnlyList<Baselines.BaselineRun> BaselineTree { get; init; } = [];
     public double? BaselineFanOutCold => BaselineFanOutColdRun?.Seconds;
+    public double? BaselineTreeCold => BaselineTreeColdRun?.Seconds;
     public long? PeakMemoryBytes { get; init; }
     /// <summary>The live managed heap after a full collection, right after the cold leaflet activated the organization.</summary>
     public long? HeapAfterColdBytes { get; init; }

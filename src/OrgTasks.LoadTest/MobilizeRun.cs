@@ -35,6 +35,13 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             fanOutCold = await fanOut.RunAsync();
             progress.WriteLine($"loadtest: baseline (a) plain Orleans fan-out, cold: {Format.Seconds(fanOutCold.Seconds)}");
         }
+        BaselineRun? treeCold = null;
+        if (tree is not null)
+        {
+            // The same grains OrgTasks activates, doing nothing else: what activation alone costs on this machine.
+            treeCold = await tree.RunAsync();
+            progress.WriteLine($"loadtest: baseline (c) bare grain tree, cold: {Format.Seconds(treeCold.Seconds)}");
+        }
 
         var warm = new List<LeafletFigures>();
         var fanOuts = new List<BaselineRun>();
@@ -71,6 +78,7 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             Cold = cold,
             Warm = warm,
             BaselineFanOutColdRun = fanOutCold,
+            BaselineTreeColdRun = treeCold,
             BaselineFanOut = fanOuts,
             BaselinePlain = walks,
             BaselineTree = trees,

@@ -34,6 +34,7 @@ public sealed class LoadTestCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Number, root.GetProperty("baselineOrleansFanOutSeconds").ValueKind);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("baselinePlainSeconds").ValueKind);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("baselineTreeSeconds").ValueKind);
+        Assert.True(root.GetProperty("baselineTreeColdSeconds").GetDouble() > 0, "baseline (c) cold was not measured");
         Assert.Equal(JsonValueKind.String, root.GetProperty("command").ValueKind);
         // The messages of a warm leaflet, which no machine changes: one call per unit down the tree, whose answer carries
         // the subtree's coverage, and one per distributor; no separate coverage or route reports.
@@ -62,6 +63,28 @@ public sealed class LoadTestCommandTests : IDisposable
         var acknowledged = root.GetProperty("acknowledged").GetInt64();
         Assert.True(acknowledged > 0, run.ToString());
         Assert.Equal(acknowledged, root.GetProperty("arrived").GetInt64());
+        Assert.Equal(0, root.GetProperty("lost").GetInt64());
+        Assert.Equal(0, root.GetProperty("doubled").GetInt64());
+        Assert.True(root.GetProperty("callsByMethod").GetProperty("SendStatement").GetInt64() >= acknowledged, root.GetProperty("callsByMethod").ToString());
+    }
+
+    [Fact]
+    public async Task A_statement_warm_up_is_kept_out_of_the_figures_but_checked_like_the_rest()
+    {
+        var json = Path.Combine(_folder, "statements-warm.json");
+        var run = await OrgTasksProcess.RunAsync(
+            ["loadtest", "statements", "--homes", "10000", "--storage", "memory", "--agents", "200", "--duration", "2s", "--warmup", "2s", "--json", json],
+            TimeSpan.FromMinutes(3));
+
+        CliAssert.Succeeded(run);
+        CliAssert.Contains("before the figures below; counted in lost / doubled", run.Stdout, run);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = document.RootElement;
+        var warmedUp = root.GetProperty("warmupAcknowledged").GetInt64();
+        Assert.True(warmedUp > 0, run.ToString());
+        Assert.True(root.GetProperty("warmupSeconds").GetDouble() >= 2);
+        // The figures are the measured stretch's alone; lost and doubled cover the warm-up's statements too.
+        Assert.Equal(root.GetProperty("acknowledged").GetInt64(), root.GetProperty("arrived").GetInt64());
         Assert.Equal(0, root.GetProperty("lost").GetInt64());
         Assert.Equal(0, root.GetProperty("doubled").GetInt64());
     }
