@@ -18,6 +18,10 @@ internal sealed record LeafletFigures
     public double? CpuSeconds { get; init; }
     /// <summary>Bytes this process allocated while the leaflet travelled (silo and load-test client; in process only).</summary>
     public long? AllocatedBytes { get; init; }
+    /// <summary>Time spent compiling code while the leaflet travelled (all threads; in process only).</summary>
+    public double? JitSeconds { get; init; }
+    /// <summary>Time the process stood still for garbage collection while the leaflet travelled (in process only).</summary>
+    public double? GcPauseSeconds { get; init; }
     public CoverageCurve? Curve { get; init; }
     /// <summary>Where the effects were counted: the silo's delivery journal, or the tracker's picture.</summary>
     public required string CountedFrom { get; init; }

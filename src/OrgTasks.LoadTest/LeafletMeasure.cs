@@ -31,6 +31,8 @@ internal sealed class LeafletMeasure(LoadTestTarget target, OrganizationSpec spe
         target.Meter?.Take();
         var cpuBefore = ProcessFigures.CpuTime();
         var allocatedBefore = ProcessFigures.AllocatedBytes();
+        var jitBefore = ProcessFigures.JitTime();
+        var gcBefore = ProcessFigures.GcPause();
         var client = target.Client;
         var id = await client.IssueLeafletAsync(spec.Committee.Id, "Mobilization", "Load test: the committee calls everyone out.",
             cancellation: cancellation).WaitAsync(cancellation);
@@ -68,6 +70,8 @@ internal sealed class LeafletMeasure(LoadTestTarget target, OrganizationSpec spe
         var calls = target.Meter?.Take();
         var cpu = ProcessFigures.CpuTime() - cpuBefore;
         var allocated = ProcessFigures.AllocatedBytes() - allocatedBefore;
+        var jit = ProcessFigures.JitTime() - jitBefore;
+        var gcPause = ProcessFigures.GcPause() - gcBefore;
         var seconds = (status.CompletedAt!.Value - status.IssuedAt).TotalSeconds;
         progress.WriteLine($"loadtest: every home reached in {Format.Seconds(seconds)}");
 
@@ -89,6 +93,8 @@ internal sealed class LeafletMeasure(LoadTestTarget target, OrganizationSpec spe
                 Calls = calls,
                 CpuSeconds = cpu.TotalSeconds,
                 AllocatedBytes = allocated,
+                JitSeconds = jit.TotalSeconds,
+                GcPauseSeconds = gcPause.TotalSeconds,
                 Curve = CoverageCurve.FromRecords(records, status.IssuedAt, _districts),
                 CountedFrom = "the delivery records in the silo's journal",
             };

@@ -25,6 +25,8 @@ internal static class MobilizeReport
         Row(o, "hop latency p50 / p99", Hops(r.Cold.Calls), Hops(warm.Calls));
         Row(o, "CPU time", Format.Seconds(r.Cold.CpuSeconds), Format.Seconds(warm.CpuSeconds));
         Row(o, "allocated", Allocated(r.Cold.AllocatedBytes), Allocated((long?)r.WarmAllocatedBytes));
+        Row(o, "compiling code (JIT)", Format.Seconds(r.Cold.JitSeconds), Format.Seconds(Stats.Median(Known(r.Warm, w => w.JitSeconds))));
+        Row(o, "GC pauses", Format.Seconds(r.Cold.GcPauseSeconds), Format.Seconds(Stats.Median(Known(r.Warm, w => w.GcPauseSeconds))));
         Row(o, "failed grain calls", Count(r.Cold.Calls?.Failures), Count(warm.Calls?.Failures));
         if (warm.Calls is { ByMethod.Count: > 0 } byMethod)
             o.WriteLine($"  calls by method (warm) {string.Join(", ", byMethod.ByMethod.Select(m => $"{m.Key} {Format.Count(m.Value)}"))}");
@@ -121,6 +123,8 @@ internal static class MobilizeReport
         ["hopP99Ms"] = l.Calls?.HopP99Ms,
         ["cpuSeconds"] = l.CpuSeconds,
         ["allocatedBytes"] = l.AllocatedBytes,
+        ["jitSeconds"] = l.JitSeconds,
+        ["gcPauseSeconds"] = l.GcPauseSeconds,
         ["callsByMethod"] = l.Calls is null ? null : new JsonObject(l.Calls.ByMethod.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
     };
 

@@ -21,6 +21,12 @@ internal static class ProcessFigures
     /// </summary>
     public static long AllocatedBytes() => GC.GetTotalAllocatedBytes(precise: false);
 
+    /// <summary>Time spent compiling methods so far, on all threads: what a cold start pays for code never run before.</summary>
+    public static TimeSpan JitTime() => System.Runtime.JitInfo.GetCompilationTime();
+
+    /// <summary>Time every thread stood still for the garbage collector so far.</summary>
+    public static TimeSpan GcPause() => GC.GetTotalPauseDuration();
+
     public static TimeSpan CpuTime()
     {
         using var self = Process.GetCurrentProcess();

@@ -24,6 +24,8 @@ internal static class StatementsReport
         if (r.Calls is { ByMethod.Count: > 0 } byMethod)
             output.WriteLine($"  calls by method   {string.Join(", ", byMethod.ByMethod.Select(m => $"{m.Key} {Format.Count(m.Value)}"))}");
         if (r.CpuSeconds is { } cpu) output.WriteLine($"  CPU time          {Format.Seconds(cpu)} (silo and client, one process)");
+        if (r.AllocatedBytes is { } bytes && r.Arrived > 0)
+            output.WriteLine($"  allocated         {Format.Bytes(bytes)}: {Format.Count(bytes / r.Arrived)} bytes per statement (silo and client; the same on any machine)");
         if (r.PeakMemoryBytes is { } peak) output.WriteLine($"  peak memory       {Format.Bytes(peak)} working set (silo and client, one process)");
         if (r.FellBehind) output.WriteLine($"  FELL BEHIND       more than {Format.Count(StatementLoad.RateInFlightLimit)} sends waited; this rate is beyond the system");
         output.WriteLine($"  lost / doubled    {Format.Count(r.Lost)} / {Format.Count(r.Doubled)} (counted from {r.CountedFrom}){(r.Correct ? "" : "  FAILED: both must be 0")}");
@@ -53,6 +55,7 @@ internal static class StatementsReport
         ["hopP50Ms"] = r.Calls?.HopP50Ms,
         ["hopP99Ms"] = r.Calls?.HopP99Ms,
         ["cpuSeconds"] = r.CpuSeconds,
+        ["allocatedBytes"] = r.AllocatedBytes,
         ["peakMemoryBytes"] = r.PeakMemoryBytes,
         ["fellBehind"] = r.FellBehind,
         ["callsByMethod"] = r.Calls is null ? null : new JsonObject(r.Calls.ByMethod.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),

@@ -25,6 +25,8 @@ internal sealed record StatementsResult
     public double? AckP99Ms { get; init; }
     public CallFigures? Calls { get; init; }
     public double? CpuSeconds { get; init; }
+    /// <summary>Bytes the process allocated from the first measured send until everything arrived (silo and client; in process only).</summary>
+    public long? AllocatedBytes { get; init; }
     public long? PeakMemoryBytes { get; init; }
     public required string CountedFrom { get; init; }
     /// <summary>The warm-up before the measured stretch, if there was one; its statements are in <see cref="Lost"/> and <see cref="Doubled"/>.</summary>

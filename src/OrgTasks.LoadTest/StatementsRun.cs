@@ -49,6 +49,7 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
 
         target.Meter?.Take();
         var cpuBefore = ProcessFigures.CpuTime();
+        var allocatedBefore = ProcessFigures.AllocatedBytes();
         progress.WriteLine($"loadtest: sending {load.Describe()} …");
         var firstSend = DateTimeOffset.UtcNow;
         await SendAsync(target, authors, load, load.Duration, "waiting for them to arrive", cancellation);
@@ -70,6 +71,7 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
         }
         var calls = target.Meter?.Take();
         var cpu = ProcessFigures.CpuTime() - cpuBefore;
+        var allocated = ProcessFigures.AllocatedBytes() - allocatedBefore;
 
         var arrived = sends.Where(s => s.ArrivedAt is not null).ToList();
         var toInbox = arrived.Select(s => (s.ArrivedAt!.Value - s.SentAt).TotalMilliseconds).ToList();
@@ -97,6 +99,7 @@ internal sealed class StatementsRun(TextWriter progress, bool terminal)
             AckP99Ms = _ackLatency.PercentileMs(0.99),
             Calls = calls,
             CpuSeconds = target.InProcess ? cpu.TotalSeconds : null,
+            AllocatedBytes = target.InProcess ? allocated : null,
             PeakMemoryBytes = target.InProcess ? ProcessFigures.PeakWorkingSet() : null,
             CountedFrom = journal is not null ? "the committee's inbox in the silo's statement journal" : "each statement's route (inbox hops)",
         };

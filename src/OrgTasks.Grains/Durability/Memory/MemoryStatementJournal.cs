@@ -32,7 +32,7 @@ public sealed class MemoryStatementJournal : IStatementJournal
             string from;
             lock (route)
             {
-                if (route.Exists(h => h.Holder == holder)) continue;
+                if (IndexOf(route, holder) >= 0) continue;
                 route.Add(held.Hop);
                 from = FromOf(route);
             }
@@ -65,7 +65,7 @@ public sealed class MemoryStatementJournal : IStatementJournal
             if (!_routes.TryGetValue(id, out var route)) continue;
             lock (route)
             {
-                var index = route.FindIndex(h => h.Holder == holder);
+                var index = IndexOf(route, holder);
                 if (index >= 0 && route[index].PassedAt is null) route[index] = route[index] with { PassedAt = at, PassedTo = passedTo };
             }
         }
@@ -128,6 +128,16 @@ public sealed class MemoryStatementJournal : IStatementJournal
             }
         }
         return Task.FromResult<IReadOnlyList<string>>(holders);
+    }
+
+    /// <summary>The holder's hop on a route, or -1; a loop, not a predicate: it runs for every hop of every statement.</summary>
+    private static int IndexOf(List<StatementHop> route, string holder)
+    {
+        for (var i = 0; i < route.Count; i++)
+        {
+            if (route[i].Holder == holder) return i;
+        }
+        return -1;
     }
 
     /// <summary>The unit whose contact handed the statement in: the unit of the hop before the inbox.</summary>
