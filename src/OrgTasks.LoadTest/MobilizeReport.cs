@@ -31,6 +31,8 @@ internal static class MobilizeReport
         if (warm.Calls is { ByMethod.Count: > 0 } byMethod)
             o.WriteLine($"  calls by method (warm) {string.Join(", ", byMethod.ByMethod.Select(m => $"{m.Key} {Format.Count(m.Value)}"))}");
         o.WriteLine($"  warm runs     {string.Join(", ", r.Warm.Select(w => Format.Seconds(w.Seconds)))}");
+        o.WriteLine($"  cold again    {Format.Seconds(r.ColdCompiled.Seconds)}: every grain activating again after the warm leaflets, the code already compiled "
+            + $"(CPU {Format.Seconds(r.ColdCompiled.CpuSeconds)}, compiling {Format.Seconds(r.ColdCompiled.JitSeconds)}, {Count(r.ColdCompiled.Calls?.Calls)} grain calls)");
         o.WriteLine($"  peak memory   {(r.PeakMemoryBytes is { } peak ? Format.Bytes(peak) + " working set (silo and load-test client in one process)" : "not measured (remote cluster)")}");
         if (r.HeapAfterColdBytes is { } heap)
             o.WriteLine($"  live heap     {Format.Bytes(heap)} after the cold leaflet (full collection): "
@@ -83,6 +85,8 @@ internal static class MobilizeReport
             ["warmSeconds"] = r.WarmSeconds,
             ["warmRuns"] = new JsonArray([.. r.Warm.Select(w => JsonValue.Create(w.Seconds))]),
             ["cold"] = Leaflet(r.Cold),
+            ["coldCompiledSeconds"] = r.ColdCompiled.Seconds,
+            ["coldCompiled"] = Leaflet(r.ColdCompiled),
             ["warm"] = Leaflet(warm),
             ["peakMemoryBytes"] = r.PeakMemoryBytes,
             ["heapAfterColdBytes"] = r.HeapAfterColdBytes,

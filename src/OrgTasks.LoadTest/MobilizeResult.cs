@@ -11,6 +11,8 @@ internal sealed record MobilizeResult
     public required double LoadSeconds { get; init; }
     public required double ApplySeconds { get; init; }
     public required LeafletFigures Cold { get; init; }
+    /// <summary>The second cold leaflet, after the warm ones: every grain activating again, nothing left to compile.</summary>
+    public required LeafletFigures ColdCompiled { get; init; }
     public required IReadOnlyList<LeafletFigures> Warm { get; init; }
     public Baselines.BaselineRun? BaselineFanOutColdRun { get; init; }
     /// <summary>Baseline (c)'s first leaflet: every unit and agent grain activating, with nothing but the tree reduction to do.</summary>
@@ -26,7 +28,7 @@ internal sealed record MobilizeResult
     public double? ArrestRate { get; init; }
     public int Arrested { get; init; }
 
-    public IEnumerable<LeafletFigures> All => Warm.Prepend(Cold);
+    public IEnumerable<LeafletFigures> All => Warm.Prepend(Cold).Append(ColdCompiled);
 
     /// <summary>The warm leaflet whose time is the median: its other figures are shown beside it.</summary>
     public LeafletFigures MedianWarm => Warm.OrderBy(w => w.Seconds).ElementAt((Warm.Count - 1) / 2);

@@ -66,6 +66,12 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             trees.Add(c);
         }
 
+        // A second cold start in the same process, after the warm leaflets: every grain activating again, with the code
+        // already compiled. The first cold leaflet also pays for compiling every method on its path; a silo that has run
+        // for a while and collected its idle grains meets this one instead.
+        await ColdStart.PutToSleepAsync(client, progress);
+        var coldCompiled = await OneAsync(measure, "cold again: every grain activating, the code compiled", client, arrests, cancellation);
+
         return new MobilizeResult
         {
             Organization = spec.Name,
@@ -76,6 +82,7 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
             LoadSeconds = loadSeconds,
             ApplySeconds = applySeconds,
             Cold = cold,
+            ColdCompiled = coldCompiled,
             Warm = warm,
             BaselineFanOutColdRun = fanOutCold,
             BaselineTreeColdRun = treeCold,

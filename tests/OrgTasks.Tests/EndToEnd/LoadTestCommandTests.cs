@@ -35,6 +35,9 @@ public sealed class LoadTestCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Number, root.GetProperty("baselinePlainSeconds").ValueKind);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("baselineTreeSeconds").ValueKind);
         Assert.True(root.GetProperty("baselineTreeColdSeconds").GetDouble() > 0, "baseline (c) cold was not measured");
+        // The second cold leaflet reaches every home too, and counts in duplicates and missing like the others.
+        Assert.True(root.GetProperty("coldCompiledSeconds").GetDouble() > 0, "the second cold start was not measured");
+        Assert.True(root.GetProperty("coldCompiled").GetProperty("grainCalls").GetInt64() > 0, run.ToString());
         Assert.Equal(JsonValueKind.String, root.GetProperty("command").ValueKind);
         // The messages of a warm leaflet, which no machine changes: one call per unit down the tree, whose answer carries
         // the subtree's coverage, and one per distributor; no separate coverage or route reports.
