@@ -35,35 +35,37 @@ public sealed class SiloMemoryGrainStorage(IGrainStorageSerializer serializer) :
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var data = serializer.Serialize(grainState.State);
         var key = (stateName, grainId);
-        var etag = Interlocked.Increment(ref _lastEtag).ToString(CultureInfo.InvariantCulture);
-        lock (_states)
-        {
-            var known = _states.TryGetValue(key, out var stored) ? stored.ETag : null;
-            if (known != grainState.ETag)
-                throw new InconsistentStateException($"the stored state of {grainId} changed meanwhile", known ?? "none", grainState.ETag ?? "none");
-            _states[key] = new Stored(data, etag);
-        }
-        grainState.ETag = etag;
+        var next = new Stored(serializer.Serialize(grainState.State), NextETag());
+        // Compare and swap on the dictionary itself, no lock of ours: the first apply writes 28,000 states at once, and a
+        // single lock around the check cost ~5 % of the apply's thread time in contention. Etags are never reused, so
+        // the stored record read here can only still be in place if nobody wrote since.
+        var written = _states.TryGetValue(key, out var stored)
+            ? stored.ETag == grainState.ETag && _states.TryUpdate(key, next, stored)
+            : grainState.ETag is null && _states.TryAdd(key, next);
+        if (!written) throw Changed(grainId, key, grainState.ETag);
+        grainState.ETag = next.ETag;
         grainState.RecordExists = true;
         return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        lock (_states)
-        {
-            var known = _states.TryGetValue((stateName, grainId), out var stored) ? stored.ETag : null;
-            if (known != grainState.ETag)
-                throw new InconsistentStateException($"the stored state of {grainId} changed meanwhile", known ?? "none", grainState.ETag ?? "none");
-            _states.TryRemove((stateName, grainId), out _);
-        }
+        var key = (stateName, grainId);
+        var cleared = _states.TryGetValue(key, out var stored)
+            ? stored.ETag == grainState.ETag && _states.TryRemove(KeyValuePair.Create(key, stored))
+            : grainState.ETag is null;
+        if (!cleared) throw Changed(grainId, key, grainState.ETag);
         grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
         return Task.CompletedTask;
     }
+
+    private string NextETag() => Interlocked.Increment(ref _lastEtag).ToString(CultureInfo.InvariantCulture);
+
+    private InconsistentStateException Changed(GrainId grainId, (string, GrainId) key, string? expected) =>
+        new($"the stored state of {grainId} changed meanwhile", _states.TryGetValue(key, out var now) ? now.ETag : "none", expected ?? "none");
 
     private sealed record Stored(BinaryData Data, string ETag);
 }

@@ -49,6 +49,35 @@ public sealed class SiloMemoryGrainStorageTests
         Assert.Equal(["first"], read.State);
     }
 
+    /// <summary>The store compares and swaps without a lock of its own: of writers racing from one etag, one wins.</summary>
+    [Fact]
+    public async Task Writers_racing_from_the_same_etag_leave_exactly_one_winner_and_its_state()
+    {
+        var storage = NewStorage();
+        var start = new GrainState<List<string>>(["start"]);
+        await storage.WriteStateAsync("unit", Grain, start);
+
+        for (var round = 0; round < 20; round++)
+        {
+            var read = new GrainState<List<string>>([]);
+            await storage.ReadStateAsync("unit", Grain, read);
+            var writers = Enumerable.Range(0, 8)
+                .Select(i => new GrainState<List<string>>([$"round {round} writer {i}"]) { ETag = read.ETag })
+                .ToList();
+            var outcomes = await Task.WhenAll(writers.Select(w => Task.Run(async () =>
+            {
+                try { await storage.WriteStateAsync("unit", Grain, w); return true; }
+                catch (InconsistentStateException) { return false; }
+            })));
+
+            var winner = writers[Assert.Single(Enumerable.Range(0, writers.Count), i => outcomes[i])];
+            var after = new GrainState<List<string>>([]);
+            await storage.ReadStateAsync("unit", Grain, after);
+            Assert.Equal(winner.State, after.State);
+            Assert.Equal(winner.ETag, after.ETag);
+        }
+    }
+
     [Fact]
     public async Task A_cleared_state_is_gone_and_another_grain_or_state_name_is_apart()
     {
