@@ -10,7 +10,7 @@ namespace OrgTasks.Tests.EndToEnd;
 public sealed class DemoCommandTests
 {
     [Fact]
-    public async Task DemoJsonOnTheSampleCityReachesEveryHomeAndReportsItsCosts()
+    public async Task Demo_JSON_on_the_sample_city_reaches_every_home_and_reports_its_costs()
     {
         await using var data = new Postgres.ManagedServerFolder();
         var run = await OrgTasksProcess.RunAsync(["demo", "--json", "--data", data.Folder], TimeSpan.FromMinutes(3));

@@ -11,7 +11,7 @@ public sealed class LeafletCommandTests(SiloProcessFixture silo) : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-e2e-").FullName;
 
     [Fact]
-    public async Task IssueWithWaitReachesEveryHomeAndStatusJsonAgrees()
+    public async Task Issue_with_wait_reaches_every_home_and_status_JSON_agrees()
     {
         await silo.SampleAppliedAsync();
 
@@ -37,7 +37,7 @@ public sealed class LeafletCommandTests(SiloProcessFixture silo) : IDisposable
     }
 
     [Fact]
-    public async Task LeafletToADistrictFromATextFileReachesExactlyThatDistrictsHomes()
+    public async Task Leaflet_to_a_district_from_a_text_file_reaches_exactly_that_districts_homes()
     {
         await silo.SampleAppliedAsync();
         var textFile = Path.Combine(_folder, "leaflet.txt");
@@ -62,7 +62,7 @@ public sealed class LeafletCommandTests(SiloProcessFixture silo) : IDisposable
     [InlineData("5x")]
     [InlineData("-15m")]
     [InlineData("15")]
-    public async Task BadDeadlineIsRefusedNamingTheOption(string deadline)
+    public async Task Bad_deadline_is_refused_naming_the_option(string deadline)
     {
         var run = await OrgTasksProcess.RunAsync("leaflet", "issue", "--from", "spb", "--title", "t", "--text", "x", "--deadline", deadline);
 
@@ -70,7 +70,7 @@ public sealed class LeafletCommandTests(SiloProcessFixture silo) : IDisposable
     }
 
     [Fact]
-    public async Task StatusOfAnUnknownLeafletIsACleanNotFound()
+    public async Task Status_of_an_unknown_leaflet_is_a_clean_not_found()
     {
         var run = await silo.RunAsync("leaflet", "status", "l-0000000000000000");
 

@@ -15,15 +15,11 @@ public sealed class LoadTestCommandTests : IDisposable
     [Fact]
     public async Task Mobilizing_ten_thousand_homes_reaches_every_home_once_with_the_baselines_beside_it()
     {
-        var json = Path.Combine(_folder, "mobilize.json");
         var chart = Path.Combine(_folder, "coverage.png");
-        var run = await OrgTasksProcess.RunAsync(
-            ["loadtest", "mobilize", "--homes", "10000", "--storage", "memory", "--leaflets", "2", "--baseline", "--json", json, "--chart", chart],
+        var (run, root) = await RunForJsonAsync("mobilize.json",
+            ["loadtest", "mobilize", "--homes", "10000", "--storage", "memory", "--leaflets", "2", "--baseline", "--chart", chart],
             TimeSpan.FromMinutes(4));
 
-        CliAssert.Succeeded(run);
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        var root = document.RootElement;
         var total = root.GetProperty("homesTotal").GetInt64();
         Assert.Equal(10_080, total); // 6 districts of one factory of 1,680 homes
         Assert.Equal(total, root.GetProperty("homesReached").GetInt64());
@@ -55,14 +51,10 @@ public sealed class LoadTestCommandTests : IDisposable
     [Fact]
     public async Task Statements_from_many_agents_at_once_each_arrive_exactly_once()
     {
-        var json = Path.Combine(_folder, "statements.json");
-        var run = await OrgTasksProcess.RunAsync(
-            ["loadtest", "statements", "--homes", "10000", "--storage", "memory", "--agents", "200", "--in-flight", "256", "--duration", "3s", "--json", json],
+        var (run, root) = await RunForJsonAsync("statements.json",
+            ["loadtest", "statements", "--homes", "10000", "--storage", "memory", "--agents", "200", "--in-flight", "256", "--duration", "3s"],
             TimeSpan.FromMinutes(3));
 
-        CliAssert.Succeeded(run);
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        var root = document.RootElement;
         var acknowledged = root.GetProperty("acknowledged").GetInt64();
         Assert.True(acknowledged > 0, run.ToString());
         Assert.Equal(acknowledged, root.GetProperty("arrived").GetInt64());
@@ -74,15 +66,11 @@ public sealed class LoadTestCommandTests : IDisposable
     [Fact]
     public async Task A_statement_warm_up_is_kept_out_of_the_figures_but_checked_like_the_rest()
     {
-        var json = Path.Combine(_folder, "statements-warm.json");
-        var run = await OrgTasksProcess.RunAsync(
-            ["loadtest", "statements", "--homes", "10000", "--storage", "memory", "--agents", "200", "--duration", "2s", "--warmup", "2s", "--json", json],
+        var (run, root) = await RunForJsonAsync("statements-warm.json",
+            ["loadtest", "statements", "--homes", "10000", "--storage", "memory", "--agents", "200", "--duration", "2s", "--warmup", "2s"],
             TimeSpan.FromMinutes(3));
 
-        CliAssert.Succeeded(run);
         CliAssert.Contains("before the figures below; counted in lost / doubled", run.Stdout, run);
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        var root = document.RootElement;
         var warmedUp = root.GetProperty("warmupAcknowledged").GetInt64();
         Assert.True(warmedUp > 0, run.ToString());
         Assert.True(root.GetProperty("warmupSeconds").GetDouble() >= 2);
@@ -95,14 +83,10 @@ public sealed class LoadTestCommandTests : IDisposable
     [Fact]
     public async Task Mobilizing_while_a_share_of_the_distributors_is_arrested_still_reaches_every_home_once()
     {
-        var json = Path.Combine(_folder, "arrests.json");
-        var run = await OrgTasksProcess.RunAsync(
-            ["loadtest", "mobilize", "--homes", "10000", "--storage", "memory", "--leaflets", "2", "--arrest-rate", "0.1", "--json", json],
+        var (run, root) = await RunForJsonAsync("arrests.json",
+            ["loadtest", "mobilize", "--homes", "10000", "--storage", "memory", "--leaflets", "2", "--arrest-rate", "0.1"],
             TimeSpan.FromMinutes(4));
 
-        CliAssert.Succeeded(run);
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        var root = document.RootElement;
         Assert.True(root.GetProperty("arrested").GetInt32() > 0, run.ToString());
         Assert.Equal(root.GetProperty("homesTotal").GetInt64(), root.GetProperty("homesReached").GetInt64());
         Assert.Equal(0, root.GetProperty("duplicates").GetInt64());
@@ -115,6 +99,16 @@ public sealed class LoadTestCommandTests : IDisposable
         var run = await OrgTasksProcess.RunAsync(["loadtest", "mobilize", "--homes", "10000", "--arrest-rate", "1"]);
 
         CliAssert.FailedCleanly(run, 1, "--arrest-rate: 1 is not a share");
+    }
+
+    /// <summary>Runs the command with <c>--json</c> into this test's folder; it must succeed, and its JSON is returned.</summary>
+    private async Task<(CliRun Run, JsonElement Root)> RunForJsonAsync(string file, string[] arguments, TimeSpan timeout)
+    {
+        var json = Path.Combine(_folder, file);
+        var run = await OrgTasksProcess.RunAsync([.. arguments, "--json", json], timeout);
+        CliAssert.Succeeded(run);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        return (run, document.RootElement.Clone());
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

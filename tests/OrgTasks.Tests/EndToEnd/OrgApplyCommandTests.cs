@@ -7,7 +7,7 @@ public sealed class OrgApplyCommandTests(SiloProcessFixture silo) : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-e2e-").FullName;
 
     [Fact]
-    public async Task ApplyingTheSameFileTwiceSaysNothingChangedTheSecondTime()
+    public async Task Applying_the_same_file_twice_says_nothing_changed_the_second_time()
     {
         // An organization of its own, so that no other test has applied it before.
         var tag = "ap" + Guid.NewGuid().ToString("N")[..8];
@@ -43,7 +43,7 @@ public sealed class OrgApplyCommandTests(SiloProcessFixture silo) : IDisposable
     }
 
     [Fact]
-    public async Task InvalidFileIsRefusedWithExitTwoBeforeAnyGatewayIsTried()
+    public async Task Invalid_file_is_refused_with_exit_two_before_any_gateway_is_tried()
     {
         var file = Path.Combine(_folder, "broken.yaml");
         File.WriteAllText(file, """

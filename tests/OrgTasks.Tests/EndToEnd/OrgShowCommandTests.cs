@@ -7,7 +7,7 @@ namespace OrgTasks.Tests.EndToEnd;
 public sealed class OrgShowCommandTests(SiloProcessFixture silo)
 {
     [Fact]
-    public async Task ShowsTheSubtreeIndentedByDepthWithKindContactAndHomes()
+    public async Task Shows_the_subtree_indented_by_depth_with_kind_contact_and_homes()
     {
         await silo.SampleAppliedAsync();
 
@@ -27,7 +27,7 @@ public sealed class OrgShowCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task JsonListsEveryUnitOfTheSubtreeWithItsDepthAndHomes()
+    public async Task JSON_lists_every_unit_of_the_subtree_with_its_depth_and_homes()
     {
         await silo.SampleAppliedAsync();
 

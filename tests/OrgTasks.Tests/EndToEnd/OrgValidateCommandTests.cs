@@ -10,7 +10,7 @@ public sealed class OrgValidateCommandTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("orgtasks-e2e-").FullName;
 
     [Fact]
-    public async Task ValidSampleExitsZeroWithOneSummaryLine()
+    public async Task Valid_sample_exits_zero_with_one_summary_line()
     {
         var run = await OrgTasksProcess.RunAsync("org", "validate", "samples/st-petersburg.yaml");
 
@@ -20,7 +20,7 @@ public sealed class OrgValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task InvalidFileExitsTwoWithEveryErrorAsFileLineFieldAndNoStackTrace()
+    public async Task Invalid_file_exits_two_with_every_error_as_file_line_field_and_no_stack_trace()
     {
         var file = Write("broken.yaml", """
             organization: broken
@@ -50,7 +50,7 @@ public sealed class OrgValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonReportsValidityErrorsAndSize()
+    public async Task JSON_reports_validity_errors_and_size()
     {
         var run = await OrgTasksProcess.RunAsync("org", "validate", "samples/st-petersburg.yaml", "--json");
 
@@ -65,7 +65,7 @@ public sealed class OrgValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task MissingFileIsAUserErrorNotAnInvalidFile()
+    public async Task Missing_file_is_a_user_error_not_an_invalid_file()
     {
         var run = await OrgTasksProcess.RunAsync("org", "validate", Path.Combine(_folder, "nowhere.yaml"));
 

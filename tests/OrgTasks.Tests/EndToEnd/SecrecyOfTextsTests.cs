@@ -6,7 +6,7 @@ namespace OrgTasks.Tests.EndToEnd;
 public sealed class SecrecyOfTextsTests(SiloProcessFixture silo)
 {
     [Fact]
-    public async Task StatementAndLeafletTextsNeverReachTheSiloLogOrTheClientsStderr()
+    public async Task Statement_and_leaflet_texts_never_reach_the_silo_log_or_the_clients_stderr()
     {
         await silo.SampleAppliedAsync();
         var statementText = "secret-statement-" + Guid.NewGuid().ToString("N");

@@ -7,7 +7,7 @@ namespace OrgTasks.Tests.EndToEnd;
 public sealed class SiloCommandTests(SiloProcessFixture silo)
 {
     [Fact]
-    public void StartUpLineNamesTheGatewayThePortsAndTheStorage()
+    public void Start_up_line_names_the_gateway_the_ports_and_the_storage()
     {
         var line = silo.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("silo up: ", StringComparison.Ordinal));
 
@@ -17,7 +17,7 @@ public sealed class SiloCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task SecondSiloOnTakenPortsFailsWithACleanMessage()
+    public async Task Second_silo_on_taken_ports_fails_with_a_clean_message()
     {
         var run = await OrgTasksProcess.RunAsync("silo", "--storage", "memory", "--silo-port", silo.SiloPort.ToString(), "--gateway-port", silo.GatewayPort.ToString());
 
@@ -25,7 +25,7 @@ public sealed class SiloCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task SiloStopsGracefullyOnSigterm()
+    public async Task Silo_stops_gracefully_on_SIGTERM()
     {
         var ports = OrgTasks.Cli.Hosting.FreePorts.Take(2);
         using var process = OrgTasksProcess.Start(["silo", "--storage", "memory", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()]);

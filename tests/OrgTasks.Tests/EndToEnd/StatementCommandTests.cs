@@ -11,7 +11,7 @@ public sealed class StatementCommandTests(SiloProcessFixture silo)
     private static readonly Regex StatementId = new("^s-[0-9a-f]{16}$");
 
     [Fact]
-    public async Task SentStatementTravelsThroughTheContactsToTheCommitteeInbox()
+    public async Task Sent_statement_travels_through_the_contacts_to_the_committee_inbox()
     {
         await silo.SampleAppliedAsync();
 
@@ -45,7 +45,7 @@ public sealed class StatementCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task StatementFromSomeoneOutsideTheOrganizationIsRefusedCleanly()
+    public async Task Statement_from_someone_outside_the_organization_is_refused_cleanly()
     {
         await silo.SampleAppliedAsync();
 
@@ -56,7 +56,7 @@ public sealed class StatementCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task StatementFromACandidateWhoIsNoMemberIsRefusedCleanly()
+    public async Task Statement_from_a_candidate_who_is_no_member_is_refused_cleanly()
     {
         await silo.SampleAppliedAsync();
 
@@ -68,7 +68,7 @@ public sealed class StatementCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task UnknownAddresseeIsAUsageErrorNamingTheChoices()
+    public async Task Unknown_addressee_is_a_usage_error_naming_the_choices()
     {
         var run = await OrgTasksProcess.RunAsync("statement", "send", "--from", "kolya", "--to", "tsar", "--text", "x");
 
@@ -77,7 +77,7 @@ public sealed class StatementCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task BreachesListIsCleanJsonWhenNothingIsHeldTooLong()
+    public async Task Breaches_list_is_clean_JSON_when_nothing_is_held_too_long()
     {
         await silo.SampleAppliedAsync();
 

@@ -4,7 +4,7 @@ namespace OrgTasks.Tests.EndToEnd;
 public sealed class UnreachableGatewayTests
 {
     [Fact]
-    public async Task ClientCommandAgainstADeadGatewayFailsWithACleanMessage()
+    public async Task Client_command_against_a_dead_gateway_fails_with_a_clean_message()
     {
         var gateway = $"127.0.0.1:{OrgTasks.Cli.Hosting.FreePorts.Take(1)[0]}";
 
@@ -16,7 +16,7 @@ public sealed class UnreachableGatewayTests
     }
 
     [Fact]
-    public async Task GatewayFromTheEnvironmentIsUsedWhenNoOptionIsGiven()
+    public async Task Gateway_from_the_environment_is_used_when_no_option_is_given()
     {
         var gateway = $"127.0.0.1:{OrgTasks.Cli.Hosting.FreePorts.Take(1)[0]}";
 
@@ -26,7 +26,7 @@ public sealed class UnreachableGatewayTests
     }
 
     [Fact]
-    public async Task MalformedGatewayIsRefusedNamingIt()
+    public async Task Malformed_gateway_is_refused_naming_it()
     {
         var run = await OrgTasksProcess.RunAsync("inbox", "spb", "--gateway", "localhost");
 

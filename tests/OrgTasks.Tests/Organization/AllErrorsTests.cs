@@ -7,7 +7,7 @@ namespace OrgTasks.Tests.Organization;
 public sealed class AllErrorsTests
 {
     [Fact]
-    public void ThreeDifferentFaultsGiveThreeErrorsInLineOrder()
+    public void Three_different_faults_give_three_errors_in_line_order()
     {
         const string yaml = """
             organization: test
@@ -38,7 +38,7 @@ public sealed class AllErrorsTests
     }
 
     [Fact]
-    public void FaultsInSeveralSectionsAreAllReported()
+    public void Faults_in_several_sections_are_all_reported()
     {
         const string yaml = """
             organization: test

@@ -31,7 +31,7 @@ public sealed class CommitteeRuleTests
         """;
 
     [Fact]
-    public void WellFormedCommitteeIsValid()
+    public void Well_formed_committee_is_valid()
     {
         var committee = OrgAssert.Valid(WithCommittee()).Committee;
 
@@ -43,13 +43,13 @@ public sealed class CommitteeRuleTests
     }
 
     [Fact]
-    public void ContactMustBeACommitteeMember()
+    public void Contact_must_be_a_committee_member()
     {
         OrgAssert.SingleError(WithCommittee(contact: "kostya"), 4, "committee.contact", "'kostya' is not among the members of committee 'spb'");
     }
 
     [Fact]
-    public void ExecutiveHasAtMostFive()
+    public void Executive_has_at_most_five()
     {
         const string yaml = """
             organization: test
@@ -71,25 +71,25 @@ public sealed class CommitteeRuleTests
     }
 
     [Fact]
-    public void ExecutiveMemberMustBeACommitteeMember()
+    public void Executive_member_must_be_a_committee_member()
     {
         OrgAssert.SingleError(WithCommittee(executive: "[jerjoma, ivan]"), 10, "committee.executive[1]", "'ivan' is in the executive but is not a member of committee 'spb'");
     }
 
     [Fact]
-    public void CandidateMustNotAlreadyBeAMember()
+    public void Candidate_must_not_already_be_a_member()
     {
         OrgAssert.SingleError(WithCommittee(candidates: "[kostya, zina]"), 11, "committee.candidates[1]", "'zina' is already a member of committee 'spb'");
     }
 
     [Fact]
-    public void CandidateMustBeDeclaredUnderAgents()
+    public void Candidate_must_be_declared_under_agents()
     {
         OrgAssert.SingleError(WithCommittee(candidates: "[kostya, masha]"), 11, "committee.candidates[1]", "'masha' is a candidate of committee 'spb' but is not declared under agents");
     }
 
     [Fact]
-    public void CommitteeMemberMustBeDeclaredUnderAgents()
+    public void Committee_member_must_be_declared_under_agents()
     {
         const string yaml = """
             organization: test
@@ -107,7 +107,7 @@ public sealed class CommitteeRuleTests
     }
 
     [Fact]
-    public void CommitteeMemberIsListedOnlyOnce()
+    public void Committee_member_is_listed_only_once()
     {
         const string yaml = """
             organization: test
@@ -125,7 +125,7 @@ public sealed class CommitteeRuleTests
     }
 
     [Fact]
-    public void CentreBodiesAreCountedAsUnits()
+    public void Centre_bodies_are_counted_as_units()
     {
         const string yaml = """
             organization: test

@@ -8,7 +8,7 @@ namespace OrgTasks.Tests.Organization;
 public sealed class DocumentShapeTests
 {
     [Fact]
-    public void YamlSyntaxErrorIsReportedWithItsLine()
+    public void YAML_syntax_error_is_reported_with_its_line()
     {
         const string yaml = """
             organization: test
@@ -24,7 +24,7 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
-    public void UnclosedFlowListAtEndOfFileIsASyntaxErrorNotACrash()
+    public void Unclosed_flow_list_at_end_of_file_is_a_syntax_error_not_a_crash()
     {
         const string yaml = """
             organization: test
@@ -40,7 +40,7 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
-    public void DuplicateKeyIsReportedWithItsLine()
+    public void Duplicate_key_is_reported_with_its_line()
     {
         const string yaml = """
             organization: test
@@ -55,13 +55,13 @@ public sealed class DocumentShapeTests
     [Theory]
     [InlineData("")]
     [InlineData("# nothing but a comment\n")]
-    public void EmptyFileIsAClearError(string yaml)
+    public void Empty_file_is_a_clear_error(string yaml)
     {
         OrgAssert.SingleError(yaml, 1, "(document)", "the file is empty", "'organization'", "'committee'");
     }
 
     [Fact]
-    public void TopLevelListIsAnErrorNamingTheExpectedKeys()
+    public void Top_level_list_is_an_error_naming_the_expected_keys()
     {
         const string yaml = """
             - organization: test
@@ -72,13 +72,13 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
-    public void TopLevelTextIsAnError()
+    public void Top_level_text_is_an_error()
     {
         OrgAssert.SingleError("just some words", 1, "(document)", "expected an organization file", "found 'just some words'");
     }
 
     [Fact]
-    public void SecondYamlDocumentIsAnError()
+    public void Second_YAML_document_is_an_error()
     {
         const string yaml = """
             organization: one
@@ -90,7 +90,7 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
-    public void MissingFileIsAnErrorAtLineZeroNamingThePath()
+    public void Missing_file_is_an_error_at_line_zero_naming_the_path()
     {
         var path = Path.Combine(Path.GetTempPath(), $"no-such-org-{Guid.NewGuid():N}.yaml");
 
@@ -105,7 +105,7 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
-    public void LoadValidThrowsListingEveryError()
+    public void Load_valid_throws_listing_every_error()
     {
         var path = Path.Combine(Path.GetTempPath(), $"org-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, """
@@ -134,7 +134,7 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
-    public void LoadReadsAValidFileFromDisk()
+    public void Load_reads_a_valid_file_from_disk()
     {
         var path = Path.Combine(Path.GetTempPath(), $"org-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, """

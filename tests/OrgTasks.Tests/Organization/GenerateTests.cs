@@ -21,7 +21,7 @@ public sealed class GenerateTests
         """;
 
     [Fact]
-    public void GeneratedCityHasTheExpectedIdsAndShape()
+    public void Generated_city_has_the_expected_ids_and_shape()
     {
         var organization = OrgAssert.Valid(WithGenerate(
             "{ districts: 2, factories-per-district: 2, groups-per-factory: 2, agents-per-group: 3, homes-per-agent: 5 }"));
@@ -49,7 +49,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void DistrictsAndFactoriesAreRunByTwoCouriersWithoutHomes()
+    public void Districts_and_factories_are_run_by_two_couriers_without_homes()
     {
         var organization = OrgAssert.Valid(WithGenerate(
             "{ districts: 1, factories-per-district: 1, groups-per-factory: 1, agents-per-group: 1, homes-per-agent: 1 }"));
@@ -69,7 +69,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void NumbersArePaddedToTheLargestSoIdsSort()
+    public void Numbers_are_padded_to_the_largest_so_ids_sort()
     {
         var organization = OrgAssert.Valid(WithGenerate(
             "{ districts: 100, factories-per-district: 1, groups-per-factory: 10, agents-per-group: 1, homes-per-agent: 1 }"));
@@ -82,7 +82,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GeneratedIdCollidingWithAWrittenIdIsAnErrorAtTheGenerateLine()
+    public void Generated_id_colliding_with_a_written_id_is_an_error_at_the_generate_line()
     {
         var result = OrgAssert.Parse(WithGenerate(
             "{ districts: 1, factories-per-district: 1, groups-per-factory: 1, agents-per-group: 2, homes-per-agent: 1 }",
@@ -94,7 +94,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GeneratedUnitCollidingWithAWrittenAgentIsAnError()
+    public void Generated_unit_colliding_with_a_written_agent_is_an_error()
     {
         const string yaml = """
             organization: test
@@ -117,7 +117,7 @@ public sealed class GenerateTests
     [InlineData("-2", "found '-2'")]
     [InlineData("two", "found 'two'")]
     [InlineData("1.5", "found '1.5'")]
-    public void GenerateFieldsArePositiveWholeNumbers(string districts, string found)
+    public void Generate_fields_are_positive_whole_numbers(string districts, string found)
     {
         var yaml = WithGenerate($"{{ districts: {districts}, factories-per-district: 1, groups-per-factory: 1, agents-per-group: 1, homes-per-agent: 1 }}");
 
@@ -125,7 +125,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GenerateFieldIsRequired()
+    public void Generate_field_is_required()
     {
         var yaml = WithGenerate("{ districts: 1, factories-per-district: 1, groups-per-factory: 1, agents-per-group: 1 }");
 
@@ -133,7 +133,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GenerateOverTheHomeLimitIsAClearError()
+    public void Generate_over_the_home_limit_is_a_clear_error()
     {
         var yaml = WithGenerate("{ districts: 100, factories-per-district: 100, groups-per-factory: 10, agents-per-group: 10, homes-per-agent: 100 }");
 
@@ -145,7 +145,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void HugeGenerateFactorsDoNotOverflow()
+    public void Huge_generate_factors_do_not_overflow()
     {
         var yaml = WithGenerate("{ districts: 2000000000, factories-per-district: 2000000000, groups-per-factory: 2000000000, agents-per-group: 2000000000, homes-per-agent: 1000000 }");
 

@@ -24,7 +24,7 @@ public sealed class GroupRuleTests
         """;
 
     [Fact]
-    public void WellFormedGroupIsValid()
+    public void Well_formed_group_is_valid()
     {
         var organization = OrgAssert.Valid(WithGroup());
 
@@ -35,25 +35,25 @@ public sealed class GroupRuleTests
     }
 
     [Fact]
-    public void ParentMustExist()
+    public void Parent_must_exist()
     {
         OrgAssert.SingleError(WithGroup(parent: "spp"), 9, "groups[0].parent", "parent 'spp' does not exist", "did you mean 'spb'?", "must be the committee 'spb' or another group");
     }
 
     [Fact]
-    public void CentralBodyCannotBeAParent()
+    public void Central_body_cannot_be_a_parent()
     {
         OrgAssert.SingleError(WithGroup(parent: "cc"), 9, "groups[0].parent", "'cc' is the central committee, which cannot be a parent");
     }
 
     [Fact]
-    public void AgentCannotBeAParent()
+    public void Agent_cannot_be_a_parent()
     {
         OrgAssert.SingleError(WithGroup(parent: "jerjoma"), 9, "groups[0].parent", "'jerjoma' is an agent, not a unit");
     }
 
     [Fact]
-    public void MemberMustBeDeclaredUnderAgents()
+    public void Member_must_be_declared_under_agents()
     {
         OrgAssert.SingleError(
             WithGroup(members: "[petya, fedya, grisha]"),
@@ -63,31 +63,31 @@ public sealed class GroupRuleTests
     }
 
     [Fact]
-    public void ContactMustBeAmongTheMembers()
+    public void Contact_must_be_among_the_members()
     {
         OrgAssert.SingleError(WithGroup(contact: "jerjoma"), 9, "groups[0].contact", "'jerjoma' is not among the members of group 'spb/narva'");
     }
 
     [Fact]
-    public void AlternateMustBeAmongTheMembers()
+    public void Alternate_must_be_among_the_members()
     {
         OrgAssert.SingleError(WithGroup(alternates: "[fedya, jerjoma]"), 9, "groups[0].alternates[1]", "alternate 'jerjoma' is not among the members of group 'spb/narva'");
     }
 
     [Fact]
-    public void ContactIsNotRepeatedAmongTheAlternates()
+    public void Contact_is_not_repeated_among_the_alternates()
     {
         OrgAssert.SingleError(WithGroup(alternates: "[fedya, petya]"), 9, "groups[0].alternates[1]", "'petya' is the contact of group 'spb/narva' and cannot also be its alternate");
     }
 
     [Fact]
-    public void MemberIsListedOnlyOnce()
+    public void Member_is_listed_only_once()
     {
         OrgAssert.SingleError(WithGroup(members: "[petya, fedya, petya]"), 9, "groups[0].members[2]", "'petya' appears more than once in the members of group 'spb/narva'", "twice on line 9");
     }
 
     [Fact]
-    public void AlternateIsListedOnlyOnceAndReportedOnce()
+    public void Alternate_is_listed_only_once_and_reported_once()
     {
         const string yaml = """
             organization: test
@@ -114,7 +114,7 @@ public sealed class GroupRuleTests
     }
 
     [Fact]
-    public void AgentMayBelongToSeveralUnits()
+    public void Agent_may_belong_to_several_units()
     {
         const string yaml = """
             organization: test

@@ -21,7 +21,7 @@ public sealed class HomeRuleTests
         """;
 
     [Fact]
-    public void WrittenAndCountedHomesAddUp()
+    public void Written_and_counted_homes_add_up()
     {
         var organization = OrgAssert.Valid(WithRoutes("[\"Putilovsky 4\", \"Narvskaya 12\"]", "40"));
 
@@ -33,7 +33,7 @@ public sealed class HomeRuleTests
     }
 
     [Fact]
-    public void AddressOnTwoRoutesNamesBothAgentsAndLines()
+    public void Address_on_two_routes_names_both_agents_and_lines()
     {
         OrgAssert.SingleError(
             WithRoutes("[\"Putilovsky 4\"]", "[\"Narvskaya 12\", \"Putilovsky 4\"]"),
@@ -44,19 +44,19 @@ public sealed class HomeRuleTests
     }
 
     [Fact]
-    public void AddressesAreComparedIgnoringCaseAndRunsOfSpace()
+    public void Addresses_are_compared_ignoring_case_and_runs_of_space()
     {
         OrgAssert.SingleError(WithRoutes("[\"Putilovsky 4, barracks 2\"]", "[\" putilovsky  4,   BARRACKS 2 \"]"), 9, "agents[1].homes[0]", "on the route of 'sasha' (line 8)");
     }
 
     [Fact]
-    public void AddressListedTwiceOnOneRouteIsAnError()
+    public void Address_listed_twice_on_one_route_is_an_error()
     {
         OrgAssert.SingleError(WithRoutes("[\"Putilovsky 4\", \"Putilovsky 4\"]", "3"), 8, "agents[0].homes[1]", "'Putilovsky 4' is listed twice on the route of 'sasha'");
     }
 
     [Fact]
-    public void WrittenAddressMustNotCollideWithACountedHome()
+    public void Written_address_must_not_collide_with_a_counted_home()
     {
         OrgAssert.SingleError(
             WithRoutes("[\"olya: home 3\"]", "40"),
@@ -66,13 +66,13 @@ public sealed class HomeRuleTests
     }
 
     [Fact]
-    public void WrittenAddressBeyondTheCountDoesNotCollide()
+    public void Written_address_beyond_the_count_does_not_collide()
     {
         OrgAssert.Valid(WithRoutes("[\"olya: home 41\", \"olya: home 03\"]", "40"));
     }
 
     [Fact]
-    public void EmptyAddressIsAnError()
+    public void Empty_address_is_an_error()
     {
         OrgAssert.SingleError(WithRoutes("[\"  \"]", "0"), 8, "agents[0].homes[0]", "an address must not be empty");
     }

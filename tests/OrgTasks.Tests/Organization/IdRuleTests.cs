@@ -10,7 +10,7 @@ public sealed class IdRuleTests
     [InlineData("petya ivanov")]
     [InlineData("petya+1")]
     [InlineData("petya,fedya")]
-    public void IdWithSpaceOrOtherPunctuationIsRejected(string id)
+    public void Id_with_space_or_other_punctuation_is_rejected(string id)
     {
         var yaml = $$"""
             organization: test
@@ -28,7 +28,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void IdsMayUseLettersOfAnyScriptDigitsAndTheAllowedPunctuation()
+    public void Ids_may_use_letters_of_any_script_digits_and_the_allowed_punctuation()
     {
         const string yaml = """
             organization: test
@@ -49,7 +49,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void EmptyIdIsRejected()
+    public void Empty_id_is_rejected()
     {
         const string yaml = """
             organization: test
@@ -67,7 +67,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void OrganizationNameFollowsTheIdRules()
+    public void Organization_name_follows_the_id_rules()
     {
         const string yaml = """
             organization: St Petersburg
@@ -84,7 +84,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void DuplicateUnitIdNamesBothLines()
+    public void Duplicate_unit_id_names_both_lines()
     {
         const string yaml = """
             organization: test
@@ -104,7 +104,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void GroupWithTheCommitteeIdIsADuplicateUnitId()
+    public void Group_with_the_committee_id_is_a_duplicate_unit_id()
     {
         const string yaml = """
             organization: test
@@ -123,7 +123,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void CentralBodiesShareTheUnitNamespace()
+    public void Central_bodies_share_the_unit_namespace()
     {
         const string yaml = """
             organization: test
@@ -143,7 +143,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void DuplicateAgentIdNamesBothLines()
+    public void Duplicate_agent_id_names_both_lines()
     {
         const string yaml = """
             organization: test
@@ -161,7 +161,7 @@ public sealed class IdRuleTests
     }
 
     [Fact]
-    public void AgentIdEqualToAUnitIdNamesBothLines()
+    public void Agent_id_equal_to_a_unit_id_names_both_lines()
     {
         const string yaml = """
             organization: test

@@ -9,7 +9,7 @@ namespace OrgTasks.Tests.Organization;
 public sealed class KeysAndTypesTests
 {
     [Fact]
-    public void UnknownKeyIsNamedWithAGuessAndTheAllowedKeys()
+    public void Unknown_key_is_named_with_a_guess_and_the_allowed_keys()
     {
         const string yaml = """
             organization: test
@@ -26,7 +26,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void UnknownTopLevelKeyIsAnError()
+    public void Unknown_top_level_key_is_an_error()
     {
         const string yaml = """
             organization: test
@@ -50,7 +50,7 @@ public sealed class KeysAndTypesTests
     [InlineData("\"40\"", "'40'")]
     [InlineData("lots", "'lots'")]
     [InlineData("{ count: 3 }", "a mapping")]
-    public void HomesMustBeAListOfAddressesOrAWholeNumber(string homes, string found)
+    public void Homes_must_be_a_list_of_addresses_or_a_whole_number(string homes, string found)
     {
         var yaml = $$"""
             organization: test
@@ -68,7 +68,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void HomesCountAboveTheRouteLimitIsAnError()
+    public void Homes_count_above_the_route_limit_is_an_error()
     {
         const string yaml = """
             organization: test
@@ -85,7 +85,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void HomeAddressMustBeText()
+    public void Home_address_must_be_text()
     {
         const string yaml = """
             organization: test
@@ -105,7 +105,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void ExecutiveMustBeAList()
+    public void Executive_must_be_a_list()
     {
         const string yaml = """
             organization: test
@@ -123,7 +123,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void IdMustBeTextNotAList()
+    public void Id_must_be_text_not_a_list()
     {
         const string yaml = """
             organization: test
@@ -140,7 +140,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void GroupEntryMustBeAMapping()
+    public void Group_entry_must_be_a_mapping()
     {
         const string yaml = """
             organization: test
@@ -159,7 +159,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void GroupsMustBeAList()
+    public void Groups_must_be_a_list()
     {
         const string yaml = """
             organization: test
@@ -181,7 +181,7 @@ public sealed class KeysAndTypesTests
     [InlineData("distric", "strict", "member", 9, "groups[0].kind", "'distric' is not a valid group kind", "district | propaganda | factory | distribution | reading | counter-espionage | trade-union | agitation | transport | printing | passport | students | military | meeting-places")]
     [InlineData("district", "loose", "member", 10, "groups[0].secrecy", "'loose' is not a valid degree of secrecy", "strict | discreet | open")]
     [InlineData("district", "strict", "friend", 11, "groups[0].affiliation", "'friend' is not a valid affiliation", "member | associated | unaware")]
-    public void GroupEnumValueMustBeOneOfTheAllowedSpellings(string kind, string secrecy, string affiliation, int line, string field, string fragment, string allowed)
+    public void Group_enum_value_must_be_one_of_the_allowed_spellings(string kind, string secrecy, string affiliation, int line, string field, string fragment, string allowed)
     {
         var yaml = $$"""
             organization: test
@@ -206,7 +206,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void CooptationMustBeMajorityOrTwoThirds()
+    public void Cooptation_must_be_majority_or_two_thirds()
     {
         const string yaml = """
             organization: test
@@ -224,7 +224,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void OmittedSecrecyAffiliationAndCooptationTakeTheirDefaults()
+    public void Omitted_secrecy_affiliation_and_cooptation_take_their_defaults()
     {
         const string yaml = """
             organization: test
@@ -251,7 +251,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void EnumSpellingsIgnoreLetterCase()
+    public void Enum_spellings_ignore_letter_case()
     {
         const string yaml = """
             organization: test
@@ -275,7 +275,7 @@ public sealed class KeysAndTypesTests
     }
 
     [Fact]
-    public void FlowAndBlockStylesLoadTheSameOrganization()
+    public void Flow_and_block_styles_load_the_same_organization()
     {
         const string flow = """
             organization: test

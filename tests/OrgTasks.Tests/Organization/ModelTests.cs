@@ -8,7 +8,7 @@ namespace OrgTasks.Tests.Organization;
 public sealed class ModelTests
 {
     [Fact]
-    public void ErrorPrintsAsFileLineFieldMessage()
+    public void Error_prints_as_file_line_field_message()
     {
         var error = new OrgError("samples/x.yaml", 14, "groups[2].contact", "'petya' is not among the members of group 'spb/narva'");
 
@@ -16,7 +16,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void SyntheticAddressNamesTheAgentAndTheIndex()
+    public void Synthetic_address_names_the_agent_and_the_index()
     {
         Assert.Equal("olya: home 17", SyntheticHomes.Address("olya", 17));
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticHomes.Address("olya", 0));
@@ -29,14 +29,14 @@ public sealed class ModelTests
     [InlineData("olya: home 0", false, "", 0)]
     [InlineData("olya: home", false, "", 0)]
     [InlineData("Putilovsky 4", false, "", 0)]
-    public void SyntheticAddressReadsBackOnlyInItsExactForm(string address, bool parses, string agent, int index)
+    public void Synthetic_address_reads_back_only_in_its_exact_form(string address, bool parses, string agent, int index)
     {
         Assert.Equal(parses, SyntheticHomes.TryParse(address, out var parsedAgent, out var parsedIndex));
         Assert.Equal((agent, index), (parsedAgent, parsedIndex));
     }
 
     [Fact]
-    public void AgentHomesAreWrittenAddressesThenCountedOnes()
+    public void Agent_homes_are_written_addresses_then_counted_ones()
     {
         var agent = new AgentSpec("olya", ["Narvskaya 12"], 2);
 
@@ -45,7 +45,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void EveryEnumValueHasAYamlSpellingThatReadsBack()
+    public void Every_enum_value_has_a_YAML_spelling_that_reads_back()
     {
         Assert.All(Enum.GetValues<GroupKind>(), kind => Assert.True(OrgYamlNames.TryParse<GroupKind>(OrgYamlNames.Of(kind), out var back) && back == kind));
         Assert.All(Enum.GetValues<Secrecy>(), secrecy => Assert.True(OrgYamlNames.TryParse<Secrecy>(OrgYamlNames.Of(secrecy), out var back) && back == secrecy));
@@ -57,7 +57,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void OrganizationCountsHomesAndUnits()
+    public void Organization_counts_homes_and_units()
     {
         var organization = new OrganizationSpec
         {

@@ -31,7 +31,7 @@ public sealed class RequiredFieldTests
         """;
 
     [Fact]
-    public void CompleteFileIsValid()
+    public void Complete_file_is_valid()
     {
         var organization = OrgAssert.Valid(Complete);
 
@@ -48,7 +48,7 @@ public sealed class RequiredFieldTests
     [InlineData(12, 9, "groups[0].contact", 1)]
     [InlineData(13, 9, "groups[0].members", 2)] // and: the contact is then not among the members
     [InlineData(17, 18, "agents[1].id", 2)] // and: petya is then not declared under agents
-    public void MissingRequiredFieldIsNamedAtItsMapping(int omittedLine, int reportedLine, string field, int errorCount)
+    public void Missing_required_field_is_named_at_its_mapping(int omittedLine, int reportedLine, string field, int errorCount)
     {
         var result = OrgAssert.Parse(WithoutLine(omittedLine));
 
@@ -57,7 +57,7 @@ public sealed class RequiredFieldTests
     }
 
     [Fact]
-    public void MissingCommitteeIsAnError()
+    public void Missing_committee_is_an_error()
     {
         const string yaml = """
             organization: test
@@ -69,7 +69,7 @@ public sealed class RequiredFieldTests
     }
 
     [Fact]
-    public void EmptyMembersListIsAnError()
+    public void Empty_members_list_is_an_error()
     {
         var yaml = Complete.Replace("members: [petya]", "members: []", StringComparison.Ordinal);
 
@@ -79,7 +79,7 @@ public sealed class RequiredFieldTests
     }
 
     [Fact]
-    public void NullValueCountsAsMissing()
+    public void Null_value_counts_as_missing()
     {
         var yaml = Complete.Replace("kind: district", "kind: ~", StringComparison.Ordinal);
 
@@ -87,7 +87,7 @@ public sealed class RequiredFieldTests
     }
 
     [Fact]
-    public void CommitteeMemberNeedsAFunction()
+    public void Committee_member_needs_a_function()
     {
         var yaml = Complete.Replace("{ agent: jerjoma, function: secretary }", "{ agent: jerjoma }", StringComparison.Ordinal);
 

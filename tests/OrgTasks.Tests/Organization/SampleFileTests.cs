@@ -8,7 +8,7 @@ namespace OrgTasks.Tests.Organization;
 public sealed class SampleFileTests
 {
     [Fact]
-    public void StPetersburgSampleIsValidWithItsCounts()
+    public void St_Petersburg_sample_is_valid_with_its_counts()
     {
         var organization = OrgFile.LoadValid(RepoPaths.Sample("st-petersburg.yaml"));
 
@@ -25,7 +25,7 @@ public sealed class SampleFileTests
     }
 
     [Fact]
-    public void StPetersburgSampleUsesEveryKindAffiliationAndSecrecy()
+    public void St_Petersburg_sample_uses_every_kind_affiliation_and_secrecy()
     {
         var organization = OrgFile.LoadValid(RepoPaths.Sample("st-petersburg.yaml"));
 
@@ -37,7 +37,7 @@ public sealed class SampleFileTests
     }
 
     [Fact]
-    public void StPetersburgSampleHoldsBothWrittenAndCountedRoutes()
+    public void St_Petersburg_sample_holds_both_written_and_counted_routes()
     {
         var organization = OrgFile.LoadValid(RepoPaths.Sample("st-petersburg.yaml"));
 
@@ -48,7 +48,7 @@ public sealed class SampleFileTests
     }
 
     [Fact]
-    public void CitySampleMakesAMillionHomes()
+    public void City_sample_makes_a_million_homes()
     {
         var organization = OrgFile.LoadValid(RepoPaths.Sample("city-1m.yaml"));
 

@@ -7,7 +7,7 @@ namespace OrgTasks.Tests.Organization;
 public sealed class TreeRuleTests
 {
     [Fact]
-    public void CycleIsReportedOnceListingItsGroups()
+    public void Cycle_is_reported_once_listing_its_groups()
     {
         const string yaml = """
             organization: test
@@ -29,7 +29,7 @@ public sealed class TreeRuleTests
     }
 
     [Fact]
-    public void GroupThatIsItsOwnParentIsACycle()
+    public void Group_that_is_its_own_parent_is_a_cycle()
     {
         const string yaml = """
             organization: test
@@ -49,7 +49,7 @@ public sealed class TreeRuleTests
     }
 
     [Fact]
-    public void DeepTreeDeclaredChildrenFirstIsValid()
+    public void Deep_tree_declared_children_first_is_valid()
     {
         const string yaml = """
             organization: test
