@@ -14,20 +14,25 @@ public static class GrainKeys
 {
     public static T GetByKey<T>(this IGrainFactory factory, string key) where T : class, IGrainWithStringKey
     {
-        if (Resolved<T>.Types is not { } types)
+        if (Volatile.Read(ref Resolved<T>.Types) is not { } types)
         {
             var reference = factory.GetGrain<T>(key);
             var grain = (GrainReference)(object)reference;
-            Resolved<T>.Types = (grain.GrainId.Type, grain.InterfaceType);
+            Volatile.Write(ref Resolved<T>.Types, new GrainTypes(grain.GrainId.Type, grain.InterfaceType));
             return reference;
         }
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         return (T)factory.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
     }
 
-    /// <summary>One per interface: written once, the same by every thread that writes it.</summary>
+    /// <summary>
+    /// A reference, published whole: a struct of two ids could be read half written by another thread. Every thread
+    /// that writes it writes the same.
+    /// </summary>
+    private sealed record GrainTypes(GrainType Grain, GrainInterfaceType Interface);
+
     private static class Resolved<T>
     {
-        public static (GrainType Grain, GrainInterfaceType Interface)? Types;
+        public static GrainTypes? Types;
     }
 }
