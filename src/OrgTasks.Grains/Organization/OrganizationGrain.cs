@@ -17,7 +17,16 @@ public sealed partial class OrganizationGrain(
     private OrganizationTree? _tree;
     private EffectiveOrganization? _effective;
 
-    public Actor Actor => Actor.System("organization:" + this.GetPrimaryKeyString());
+    public Actor Actor => ActorOf(this.GetPrimaryKeyString());
+
+    private const string ActorPrefix = "organization:";
+
+    /// <summary>The identity an organization's directory acts as when it configures and dissolves units and agents.</summary>
+    public static Actor ActorOf(string organization) => Actor.System(ActorPrefix + organization);
+
+    /// <summary>The organization whose directory <paramref name="caller"/> is, or null for any other caller.</summary>
+    public static string? OrganizationOf(Actor caller) =>
+        caller.Kind == ActorKind.System && caller.Id.StartsWith(ActorPrefix, StringComparison.Ordinal) ? caller.Id[ActorPrefix.Length..] : null;
 
     /// <summary>The tree as it is now (the file with its life applied): contacts, members and routes after arrests.</summary>
     private OrganizationTree? Tree => _tree ??= Effective is { } effective ? new OrganizationTree(effective.ToPlan()) : null;

@@ -44,9 +44,12 @@ internal sealed class HeldStatements(string holder, OrgTasksServices services, I
             .Select(h => services.Standings.IsSuspended(h.Statement.Author) ? h with { Quarantined = true } : h)
             .ToList();
 
-    /// <summary>What may travel on now: statements by an agent under a provocateur warning stay (quarantined) until it is lifted.</summary>
+    /// <summary>
+    /// What may travel on now: statements by an agent under a provocateur warning stay (quarantined) until it is lifted.
+    /// Read lazily: a caller groups it into a list of its own before handing anything over, which changes what is held.
+    /// </summary>
     public IEnumerable<HeldStatement> Passable() =>
-        _held.Values.Where(h => !services.Standings.IsSuspended(h.Statement.Author)).ToList();
+        _held.Values.Where(h => !services.Standings.IsSuspended(h.Statement.Author));
 
     /// <summary>What is held for <paramref name="unit"/> (a contact's statements of one unit), oldest first.</summary>
     public IReadOnlyList<HeldStatement> For(string unit) =>

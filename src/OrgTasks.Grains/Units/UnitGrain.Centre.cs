@@ -1,3 +1,5 @@
+using OrgTasks.Grains.Organization;
+
 namespace OrgTasks.Grains.Units;
 
 /// <summary>
@@ -18,14 +20,13 @@ public abstract partial class UnitGrain
     /// <summary>
     /// One organization no longer names this central body (its file dropped the centre): only its part goes. Returns
     /// the merge of the other organizations' parts, or null when none is left and the unit is dissolved. The
-    /// organization is the proven caller (<c>organization:NAME</c>, the directory's actor); any other silo-internal
-    /// caller dissolves the whole unit.
+    /// organization is the proven caller (its directory's actor, <see cref="OrganizationGrain.ActorOf"/>); any other
+    /// silo-internal caller dissolves the whole unit.
     /// </summary>
     private UnitConfig? LeaveCentre(Actor caller)
     {
-        const string prefix = "organization:";
-        if (caller.Kind == ActorKind.System && caller.Id.StartsWith(prefix, StringComparison.Ordinal))
-            State.CentreParts.Remove(caller.Id[prefix.Length..]);
+        if (OrganizationGrain.OrganizationOf(caller) is { } organization)
+            State.CentreParts.Remove(organization);
         else
             State.CentreParts.Clear();
         return State.CentreParts.Count == 0 ? null : MergedCentre();
