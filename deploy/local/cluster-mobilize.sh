@@ -11,6 +11,8 @@ cd "$(dirname "$0")/../.."
 silos="${1:-3}"; leaflets="${2:-3}"; city="${3:-samples/city-1m.yaml}"
 shift $(( $# < 3 ? $# : 3 )); [ "${1:-}" = "--" ] && shift
 extra=("$@")
+# The silos' tiered compilation, as every deployment file sets it (src/OrgTasks.Silo/Hosting/RuntimeTiering.cs).
+export DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=0x1000
 dll=src/OrgTasks.Cli/bin/Release/net10.0/orgtasks.dll
 [ -f "$dll" ] || dotnet build src/OrgTasks.Cli -c Release >&2
 orgtasks() { dotnet "$dll" "$@"; }

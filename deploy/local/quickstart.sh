@@ -11,6 +11,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The silo's tiered compilation, as every deployment file sets it (src/OrgTasks.Silo/Hosting/RuntimeTiering.cs).
+export DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=0x1000
 
 bash deploy/local/ensure-postgres.sh
 # What the test suite (the Quick start's second command) drives besides PostgreSQL: curl and Chromium.

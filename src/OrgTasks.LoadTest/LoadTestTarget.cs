@@ -74,7 +74,8 @@ internal sealed class LoadTestTarget : IAsyncDisposable
             var connection = await OrgTasksConnection.ConnectAsync(
                 [$"127.0.0.1:{settings.GatewayPort}"], ConnectTimeout, credential, settings.ClusterId, settings.ServiceId,
                 services => services.PostConfigure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout), settings.Links);
-            return new LoadTestTarget(connection, host, store, meter, "in-process silo, " + description, progress);
+            // The runtime's tiering decides how fast a fresh silo's first leaflet runs: the figures say which it had.
+            return new LoadTestTarget(connection, host, store, meter, $"in-process silo, {description}; {RuntimeTiering.Current.Describe()}", progress);
         }
         catch
         {

@@ -23,6 +23,13 @@ internal static class RunContext
             ["runtime"] = RuntimeInformation.FrameworkDescription,
             ["loadAverage"] = LoadAverage(),
         },
+        // This process's tiered compilation (an in-process silo's); against --gateway the silos' own may differ.
+        ["runtimeTiering"] = new JsonObject
+        {
+            ["callCountingDelayMs"] = OrgTasks.Silo.Hosting.RuntimeTiering.Current.CallCountingDelayMs,
+            ["callCountThreshold"] = OrgTasks.Silo.Hosting.RuntimeTiering.Current.CallCountThreshold,
+            ["recommended"] = OrgTasks.Silo.Hosting.RuntimeTiering.Current.IsRecommended,
+        },
     };
 
     /// <summary>The command line as typed, with the program's name first.</summary>

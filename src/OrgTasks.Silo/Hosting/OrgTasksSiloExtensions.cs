@@ -98,6 +98,7 @@ public static class OrgTasksSiloExtensions
             silo.UseOrgTasks(settings);
         });
         builder.Services.AddOrgTasksTelemetry(settings.TelemetryExporter, "orgtasks-silo");
+        builder.Services.AddHostedService<RuntimeTieringNotice>();
         return builder;
     }
 }

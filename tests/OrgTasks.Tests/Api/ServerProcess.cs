@@ -57,6 +57,7 @@ public sealed class ServerProcess : IAsyncDisposable
             "--http-port", server.HttpPort.ToString(), "--cluster-id", server.ClusterId,
         }) start.ArgumentList.Add(argument);
         start.Environment.Remove("ORGTASKS_HTTP_PORT");
+        foreach (var (name, value) in OrgTasks.Silo.Hosting.RuntimeTiering.Recommended) start.Environment[name] = value; // as deployed
         server._process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         server._process.OutputDataReceived += (_, line) => server.Record(line.Data, line.Data == "ready");
         server._process.ErrorDataReceived += (_, line) => server.Record(line.Data, false);

@@ -43,6 +43,12 @@ public sealed class LoadTestCommandTests : IDisposable
         Assert.False(calls.TryGetProperty("ReportCoverage", out _), calls.ToString());
         Assert.False(calls.TryGetProperty("ReportUnit", out _), calls.ToString());
         Assert.True(root.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
+        // The runtime's tiering the figures were measured with (the test processes run with the recommended one).
+        var tiering = root.GetProperty("runtimeTiering");
+        Assert.Equal(0, tiering.GetProperty("callCountingDelayMs").GetInt32());
+        Assert.Equal(4096, tiering.GetProperty("callCountThreshold").GetInt32());
+        Assert.True(tiering.GetProperty("recommended").GetBoolean());
+        CliAssert.Contains("runtime tiering: counting delay 0 ms, promotion after 4,096 calls", run.Stdout, run);
         CliAssert.Contains("duplicates 0, missing 0", run.Stdout, run);
         Assert.True(new FileInfo(chart).Length > 1_000, "the coverage chart was not drawn");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(chart)).Take(4).ToArray());

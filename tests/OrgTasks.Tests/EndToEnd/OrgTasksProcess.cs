@@ -34,6 +34,8 @@ public static class OrgTasksProcess
         start.ArgumentList.Add(Dll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var name in ClearedVariables) start.Environment.Remove(name);
+        // As every deployment runs a silo (deploy/); a test that wants the runtime's defaults passes empty values.
+        foreach (var (name, value) in OrgTasks.Silo.Hosting.RuntimeTiering.Recommended) start.Environment[name] = value;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }

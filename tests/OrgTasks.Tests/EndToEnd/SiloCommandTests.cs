@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrgTasks.Silo.Hosting;
 
 namespace OrgTasks.Tests.EndToEnd;
 
@@ -25,10 +26,18 @@ public sealed class SiloCommandTests(SiloProcessFixture silo)
     }
 
     [Fact]
-    public async Task Silo_stops_gracefully_on_SIGTERM()
+    public void A_silo_with_the_recommended_runtime_tiering_says_nothing_of_it()
+    {
+        Assert.DoesNotContain("runtime tiering", silo.Output);
+    }
+
+    [Fact]
+    public async Task A_silo_without_the_recommended_runtime_tiering_says_how_to_set_it_and_stops_gracefully_on_SIGTERM()
     {
         var ports = OrgTasks.Cli.Hosting.FreePorts.Take(2);
-        using var process = OrgTasksProcess.Start(["silo", "--storage", "memory", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()]);
+        // Empty values: the runtime's defaults, as in a shell that sets nothing.
+        var defaults = RuntimeTiering.Recommended.Keys.ToDictionary(name => name, _ => "");
+        using var process = OrgTasksProcess.Start(["silo", "--storage", "memory", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()], defaults);
         try
         {
             var stderr = process.StandardError.ReadToEndAsync();
@@ -41,6 +50,8 @@ public sealed class SiloCommandTests(SiloProcessFixture silo)
             await process.WaitForExitAsync(limit.Token);
             Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{await stderr}");
             Assert.Contains("silo stopped", await stderr);
+            Assert.Contains("runtime tiering: counting delay 100 ms (default), promotion after 30 (default) calls", await stderr);
+            Assert.Contains(RuntimeTiering.RecommendedAssignments, await stderr);
         }
         finally
         {
