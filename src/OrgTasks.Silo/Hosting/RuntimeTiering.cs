@@ -34,7 +34,7 @@ public sealed record RuntimeTiering(uint? CallCountingDelayMs, uint? CallCountTh
     };
 
     /// <summary>The recommended settings as <c>NAME=value</c> words, the way a shell or a systemd unit writes them.</summary>
-    public static string RecommendedAssignments { get; } = string.Join(' ', Recommended.Select(v => $"{v.Key}={v.Value}"));
+    public const string RecommendedAssignments = $"{DelayVariable}={RecommendedDelay} {ThresholdVariable}={RecommendedThreshold}";
 
     /// <summary>What this process runs with.</summary>
     public static RuntimeTiering Current { get; } = Read(Environment.GetEnvironmentVariable);
