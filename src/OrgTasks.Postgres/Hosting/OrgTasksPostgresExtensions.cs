@@ -30,7 +30,7 @@ public static class OrgTasksPostgresExtensions
     public static ISiloBuilder UseOrgTasksPostgres(this ISiloBuilder silo, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var options = new PostgresSiloOptions(PostgresConnectionStrings.WithBurstDefaults(connectionString));
+        var options = new PostgresSiloOptions(PostgresConnectionStrings.WithSiloDefaults(connectionString));
         silo.Services.AddSingleton(options);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaAtStartup>();
 

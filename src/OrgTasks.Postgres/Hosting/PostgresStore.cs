@@ -50,7 +50,7 @@ public sealed class PostgresStore
             string external;
             try
             {
-                external = PostgresConnectionStrings.WithBurstDefaults(connectionString);
+                external = PostgresConnectionStrings.WithSiloDefaults(connectionString);
             }
             catch (ArgumentException error)
             {
