@@ -8,8 +8,9 @@ namespace OrgTasks.Postgres.Journals;
 
 /// <summary>
 /// What the three PostgreSQL journals share: one data source, the one group-commit writer, the coalesced point reads
-/// and a bound on the other reads. Its connections never exceed 1 (writer) + 3 (coalesced reads) +
-/// <see cref="PgJournalOptions.ReadConcurrency"/>, whatever the number of grains calling.
+/// and a bound on the other reads. Its connections never exceed 1 (writer) + 4 (coalesced reads: three journals', and
+/// grain state's, see <see cref="GrainState.CoalescedStateReads"/>) + <see cref="PgJournalOptions.ReadConcurrency"/>,
+/// whatever the number of grains calling.
 /// </summary>
 public sealed class PgJournalStore : IAsyncDisposable, IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _reads;
     private readonly ILogger _logger;
     private readonly TimeSpan _timeout;
+    private readonly int _maxReadBatch;
 
     public PgJournalStore(string connectionString, PgJournalOptions? options = null, ILoggerFactory? loggers = null)
     {
@@ -41,6 +43,7 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
         settings.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
         _source = builder.Build();
         _reads = new SemaphoreSlim(options.ReadConcurrency);
+        _maxReadBatch = options.MaxReadBatch;
         Writer = new JournalWriter(_source, options, _logger);
         Held = new(_source, StatementReads.HeldAsync, [], options.MaxReadBatch, _logger);
         Unfinished = new(_source, LeafletReads.UnfinishedAsync, [], options.MaxReadBatch, _logger);
@@ -48,7 +51,12 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The most connections the journals hold at once: the writer, the coalesced reads, the other reads, spare.</summary>
-    public static int ConnectionsFor(PgJournalOptions options) => 4 + options.ReadConcurrency + 2;
+    public static int ConnectionsFor(PgJournalOptions options) => 5 + options.ReadConcurrency + 2;
+
+    /// <summary>One more coalesced reader on this store's connections (grain state's); there is room for one in <see cref="ConnectionsFor"/>.</summary>
+    internal ReadCoalescer<TKey, TValue?> Coalesce<TKey, TValue>(ReadCoalescer<TKey, TValue?>.Query query, ILogger logger)
+        where TKey : notnull where TValue : class =>
+        new(_source, query, null, _maxReadBatch, logger);
 
     internal JournalWriter Writer { get; }
 
