@@ -12,7 +12,7 @@ public static class PostgresConnectionStrings
     /// 20, 40, 80 and 120 on one two-core machine): the spread between runs of one size was larger than between
     /// sizes, because grain writes are bound by the server's CPU, not by connections; a larger pool only moves the
     /// queue from the pool into the server. 40 leaves room for five silos on the managed server's 300 connections
-    /// (5 × (40 + 15) = 275) and for three on a server of 200, with no connection string edited.
+    /// (5 × (40 + 16) = 280) and for three on a server of 200, with no connection string edited.
     /// </summary>
     public const int MaxPoolSize = 40;
 

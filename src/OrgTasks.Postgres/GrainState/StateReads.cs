@@ -3,7 +3,7 @@ using OrgTasks.Postgres.Journals;
 
 namespace OrgTasks.Postgres.GrainState;
 
-/// <summary>The one query behind <see cref="CoalescedStateReads"/>: the rows of many grains of one service, by key.</summary>
+/// <summary>The one query behind <see cref="BatchedGrainStorage"/>: the rows of many grains of one service, by key.</summary>
 internal static class StateReads
 {
     private const string ByKeys = """

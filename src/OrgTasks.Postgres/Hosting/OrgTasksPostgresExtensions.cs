@@ -47,10 +47,10 @@ public static class OrgTasksPostgresExtensions
                 storage.GrainStorageSerializer = StateSerializer(serializer);
             }));
         // Innermost, so the busy-server wait and the failure translation below wrap its reads as they wrap the provider's.
-        silo.Services.DecorateGrainStorage(OrgTasksStorage.Name, (services, provider) => new GrainState.CoalescedStateReads(
+        silo.Services.DecorateGrainStorage(OrgTasksStorage.Name, (services, provider) => new GrainState.BatchedGrainStorage(
             provider, services.GetRequiredService<PgJournalStore>(), services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             StateSerializer(services.GetRequiredService<Serializer>()), services.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>(),
-            services.GetRequiredService<ILogger<GrainState.CoalescedStateReads>>()));
+            services.GetRequiredService<ILogger<GrainState.BatchedGrainStorage>>()));
         // A server full of other silos' connections (53300) is waited for, not reported as a failed grain call; what still
         // fails leaves this silo as the project's serializable exception, never as Npgsql's own (the translation wraps the wait).
         silo.Services.DecorateGrainStorage(OrgTasksStorage.Name,
@@ -66,6 +66,6 @@ public static class OrgTasksPostgresExtensions
         return silo;
     }
 
-    /// <summary>How grain state is written and read, by the provider and by <see cref="GrainState.CoalescedStateReads"/> alike.</summary>
+    /// <summary>How grain state is written and read, by the provider and by <see cref="GrainState.BatchedGrainStorage"/> alike.</summary>
     private static IGrainStorageSerializer StateSerializer(Serializer serializer) => new OrleansGrainStorageSerializer(serializer);
 }

@@ -11,6 +11,8 @@ internal static class Param
     public static NpgsqlParameter Shorts(short[] values) => Of(values, NpgsqlDbType.Smallint);
     public static NpgsqlParameter NullableShorts(short?[] values) => Of(values, NpgsqlDbType.Smallint);
     public static NpgsqlParameter Ints(int[] values) => Of(values, NpgsqlDbType.Integer);
+    public static NpgsqlParameter NullableInts(int?[] values) => Of(values, NpgsqlDbType.Integer);
+    public static NpgsqlParameter Bytes(byte[][] values) => Of(values, NpgsqlDbType.Bytea);
     public static NpgsqlParameter Longs(long[] values) => Of(values, NpgsqlDbType.Bigint);
     public static NpgsqlParameter Times(DateTime[] values) => Of(values, NpgsqlDbType.TimestampTz);
     public static NpgsqlParameter NullableTimes(DateTime?[] values) => Of(values, NpgsqlDbType.TimestampTz);

@@ -8,9 +8,9 @@ namespace OrgTasks.Postgres.Journals;
 
 /// <summary>
 /// What the three PostgreSQL journals share: one data source, the one group-commit writer, the coalesced point reads
-/// and a bound on the other reads. Its connections never exceed 1 (writer) + 4 (coalesced reads: three journals', and
-/// grain state's, see <see cref="GrainState.CoalescedStateReads"/>) + <see cref="PgJournalOptions.ReadConcurrency"/>,
-/// whatever the number of grains calling.
+/// and a bound on the other reads. Its connections never exceed 2 (the journals' writer, grain state's writer) + 4
+/// (coalesced reads: three journals', and grain state's; see <see cref="GrainState.BatchedGrainStorage"/>) +
+/// <see cref="PgJournalOptions.ReadConcurrency"/>, whatever the number of grains calling.
 /// </summary>
 public sealed class PgJournalStore : IAsyncDisposable, IDisposable
 {
@@ -45,13 +45,15 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
         _reads = new SemaphoreSlim(options.ReadConcurrency);
         _maxReadBatch = options.MaxReadBatch;
         Writer = new JournalWriter(_source, options, _logger);
+        // Grain state's own group commits: a failing state write never holds up a statement's hop, nor the reverse.
+        StateWriter = new JournalWriter(_source, options, _logger);
         Held = new(_source, StatementReads.HeldAsync, [], options.MaxReadBatch, _logger);
         Unfinished = new(_source, LeafletReads.UnfinishedAsync, [], options.MaxReadBatch, _logger);
         Deliveries = new(_source, DeliveryReads.FindAsync, null, options.MaxReadBatch, _logger);
     }
 
     /// <summary>The most connections the journals hold at once: the writer, the coalesced reads, the other reads, spare.</summary>
-    public static int ConnectionsFor(PgJournalOptions options) => 5 + options.ReadConcurrency + 2;
+    public static int ConnectionsFor(PgJournalOptions options) => 6 + options.ReadConcurrency + 2;
 
     /// <summary>One more coalesced reader on this store's connections (grain state's); there is room for one in <see cref="ConnectionsFor"/>.</summary>
     internal ReadCoalescer<TKey, TValue?> Coalesce<TKey, TValue>(ReadCoalescer<TKey, TValue?>.Query query, ILogger logger)
@@ -59,6 +61,9 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
         new(_source, query, null, _maxReadBatch, logger);
 
     internal JournalWriter Writer { get; }
+
+    /// <summary>The group-commit writer of grain state (<see cref="GrainState.BatchedGrainStorage"/>).</summary>
+    internal JournalWriter StateWriter { get; }
 
     internal ReadCoalescer<string, IReadOnlyList<HeldStatement>> Held { get; }
 
@@ -113,6 +118,7 @@ public sealed class PgJournalStore : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
+        await StateWriter.DisposeAsync();
         await Held.DisposeAsync();
         await Unfinished.DisposeAsync();
         await Deliveries.DisposeAsync();

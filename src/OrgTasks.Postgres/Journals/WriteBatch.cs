@@ -13,8 +13,9 @@ internal sealed class WriteBatch
     public StatementWrites Statements { get; } = new();
     public LeafletWrites Leaflets { get; } = new();
     public DeliveryWrites Deliveries { get; } = new();
+    public GrainState.StateWrites States { get; } = new();
 
-    private IEnumerable<IWriteSection> Sections => [Statements, Leaflets, Deliveries];
+    private IEnumerable<IWriteSection> Sections => [Statements, Leaflets, Deliveries, States];
 
     public static async Task ExecuteAsync(
         NpgsqlDataSource source, IReadOnlyList<PendingWrite> writes, WriterMemory memory, TimeSpan timeout, CancellationToken cancellation)
