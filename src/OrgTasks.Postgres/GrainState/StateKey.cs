@@ -6,8 +6,9 @@ namespace OrgTasks.Postgres.GrainState;
 /// The row of <c>orleans_grain_state</c> (Schema/002) that holds one grain's state, named the way Orleans' ADO.NET
 /// provider names it when it binds the stored queries: the state's name, then a string key (or a Guid's or an integer's
 /// key extension) in <c>grain_key</c>, and a Guid in <c>grain_n0</c>/<c>grain_n1</c> as its two halves, an integer in
-/// <c>grain_n1</c>. <see cref="BatchedGrainStorage"/> reads by this key, and the provider's own writes must land on
-/// it: <c>BatchedGrainStorageTests</c> checks both agree for every kind of key.
+/// <c>grain_n1</c>. <see cref="BatchedGrainStorage"/> reads and writes by this key, and the provider, which still clears
+/// (and reads when a batch fails), must find the same row: <c>BatchedGrainStorageTests</c> checks both agree for every
+/// kind of key.
 /// </summary>
 internal readonly record struct StateKey(string StateName, string Key, long N0, long N1)
 {
