@@ -21,9 +21,8 @@ public sealed class BatchedGrainStorageTests(PostgresFixture postgres)
     [Fact]
     public async Task States_written_under_every_kind_of_key_are_read_back_whole_many_at_once_and_cleared_by_the_provider()
     {
-        var id = Guid.NewGuid().ToString("N")[..10];
-        await using var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, $"svc-{id}", $"cluster-{id}");
-        var storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrgTasksStorage.Name);
+        await using var silo = await SiloStorage.StartAsync(postgres);
+        var storage = silo.Storage;
         var grains = new List<GrainId>
         {
             GrainId.Create(Type, "city-d01-f001-g1-a01"),
@@ -71,9 +70,8 @@ public sealed class BatchedGrainStorageTests(PostgresFixture postgres)
     [Fact]
     public async Task A_grain_never_written_gets_a_new_state_and_a_cleared_one_keeps_its_version_as_the_etag()
     {
-        var id = Guid.NewGuid().ToString("N")[..10];
-        await using var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, $"svc-{id}", $"cluster-{id}");
-        var storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrgTasksStorage.Name);
+        await using var silo = await SiloStorage.StartAsync(postgres);
+        var storage = silo.Storage;
         var never = GrainId.Create(Type, "never-written");
         var cleared = GrainId.Create(Type, "cleared");
 
@@ -90,7 +88,7 @@ public sealed class BatchedGrainStorageTests(PostgresFixture postgres)
         await storage.ReadStateAsync("statetest", cleared, afterClear);
         Assert.Empty(Assert.IsType<List<string>>(afterClear.State));
         Assert.False(afterClear.RecordExists);
-        Assert.Equal(await VersionAsync($"svc-{id}", "cleared"), afterClear.ETag);
+        Assert.Equal(await VersionAsync(silo.ServiceId, "cleared"), afterClear.ETag);
         // Written again from what was read: the version check agrees.
         afterClear.State!.Add("back");
         await storage.WriteStateAsync("statetest", cleared, afterClear);
@@ -99,9 +97,8 @@ public sealed class BatchedGrainStorageTests(PostgresFixture postgres)
     [Fact]
     public async Task A_write_from_a_stale_version_or_over_a_row_it_never_read_fails_and_changes_nothing()
     {
-        var id = Guid.NewGuid().ToString("N")[..10];
-        await using var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, $"svc-{id}", $"cluster-{id}");
-        var storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrgTasksStorage.Name);
+        await using var silo = await SiloStorage.StartAsync(postgres);
+        var storage = silo.Storage;
         var grain = GrainId.Create(Type, "contested");
         var mine = new GrainState<List<string>>(["first"]);
         await storage.WriteStateAsync("statetest", grain, mine);
@@ -128,5 +125,18 @@ public sealed class BatchedGrainStorageTests(PostgresFixture postgres)
             Parameters = { new() { Value = serviceId }, new() { Value = key } },
         };
         return ((int)(await command.ExecuteScalarAsync())!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A one-silo cluster on its own service id, and its grain storage as the grains get it (every layer).</summary>
+    private sealed record SiloStorage(Orleans.TestingHost.InProcessTestCluster Cluster, IGrainStorage Storage, string ServiceId) : IAsyncDisposable
+    {
+        public static async Task<SiloStorage> StartAsync(PostgresFixture postgres)
+        {
+            var id = Guid.NewGuid().ToString("N")[..10];
+            var cluster = await PostgresTestCluster.StartAsync(postgres.ConnectionString, $"svc-{id}", $"cluster-{id}");
+            return new(cluster, cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(OrgTasksStorage.Name), $"svc-{id}");
+        }
+
+        public ValueTask DisposeAsync() => Cluster.DisposeAsync();
     }
 }
