@@ -36,6 +36,7 @@ public static class OrgTasksGrainsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Auditor>();
         services.TryAddSingleton<AgentStandings>();
+        services.TryAddSingleton<Leaflets.RouteNotices>();
         services.TryAddSingleton<RevocationList>();
         services.TryAddSingleton<CredentialVerifier>();
         services.TryAddSingleton<RefusalTally>();

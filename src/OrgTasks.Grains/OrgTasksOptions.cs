@@ -12,6 +12,12 @@ public sealed class OrgTasksOptions
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long a unit waits to hear from the distributors it sent out with a leaflet (one-way) before it asks each one
+    /// not heard from with a call. A message lost with a silo that went down costs this long, never a home. Default: 10 seconds.
+    /// </summary>
+    public TimeSpan SendOutWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How often open leaflets and held statements are swept after a restart so that nothing waits for a client to
     /// wake it. Orleans reminders tick once a minute at the fastest. Default: 1 minute.
     /// </summary>

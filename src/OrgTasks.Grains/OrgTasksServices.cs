@@ -12,7 +12,8 @@ public sealed class OrgTasksServices(
     IOptions<OrgTasksOptions> options,
     [FromKeyedServices(OrgTasksServices.ClockKey)] TimeProvider clock,
     Identity.AgentStandings standings,
-    Audit.Auditor audit)
+    Audit.Auditor audit,
+    Leaflets.RouteNotices routeNotices)
 {
     /// <summary>
     /// The organization's clock is its own keyed service, not Orleans' <see cref="TimeProvider"/>: tests move the
@@ -29,6 +30,8 @@ public sealed class OrgTasksServices(
     public Identity.AgentStandings Standings { get; } = standings;
     /// <summary>The audit trail of officers' acts, with the proven actor.</summary>
     public Audit.Auditor Audit { get; } = audit;
+    /// <summary>Units of this silo waiting for distributors they sent out.</summary>
+    public Leaflets.RouteNotices RouteNotices { get; } = routeNotices;
 }
 
 /// <summary>The grain storage name every OrgTasks grain state uses; its provider is chosen by configuration.</summary>

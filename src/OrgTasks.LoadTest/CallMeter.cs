@@ -11,7 +11,11 @@ namespace OrgTasks.LoadTest;
 internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
 {
     private long _calls;
+    private long _oneWay;
     private long _failures;
+
+    /// <summary>Whether a method is one-way (<see cref="Orleans.Concurrency.OneWayAttribute"/>): such a call has no reply message.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, bool> _oneWayMethods = new();
 
     public Histogram Hops { get; } = new();
 
@@ -26,6 +30,9 @@ internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFi
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         Interlocked.Increment(ref _calls);
+        if (context.InterfaceMethod is { } method
+            && _oneWayMethods.GetOrAdd(method, static m => m.IsDefined(typeof(Orleans.Concurrency.OneWayAttribute), inherit: true)))
+            Interlocked.Increment(ref _oneWay);
         Interlocked.Increment(ref _byMethod.GetOrAdd(context.MethodName, static _ => new StrongBox<long>()).Value);
         try
         {
@@ -60,7 +67,7 @@ internal sealed class CallMeter : IIncomingGrainCallFilter, IOutgoingGrainCallFi
         var byMethod = _byMethod.ToArray().Select(m => (m.Key, Count: Interlocked.Exchange(ref m.Value.Value, 0))).Where(m => m.Count > 0)
             .OrderByDescending(m => m.Count).ToDictionary(m => m.Key, m => m.Count, StringComparer.Ordinal);
         var figures = new CallFigures(Interlocked.Exchange(ref _calls, 0), Interlocked.Exchange(ref _failures, 0),
-            Hops.PercentileMs(0.5), Hops.PercentileMs(0.99)) { ByMethod = byMethod };
+            Hops.PercentileMs(0.5), Hops.PercentileMs(0.99)) { ByMethod = byMethod, OneWay = Interlocked.Exchange(ref _oneWay, 0) };
         Hops.Reset();
         return figures;
     }
@@ -71,4 +78,10 @@ internal sealed record CallFigures(long Calls, long Failures, double? HopP50Ms, 
 {
     /// <summary>Calls by grain method name, most first: where the messages of a leaflet go.</summary>
     public IReadOnlyDictionary<string, long> ByMethod { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Calls that were one-way: sent, never answered.</summary>
+    public long OneWay { get; init; }
+
+    /// <summary>Messages on the wire or in the silo: every call, and a reply to each call that is not one-way.</summary>
+    public long Messages => 2 * Calls - OneWay;
 }

@@ -22,6 +22,8 @@ internal static class MobilizeReport
         Row(o, "time to 100 % (complete)", Format.Seconds(r.Cold.Seconds), Format.Seconds(r.WarmSeconds));
         Row(o, "deliveries per second", Format.Count((long)r.Cold.DeliveriesPerSecond), Format.Count((long)(r.HomesTotal / r.WarmSeconds)));
         Row(o, "grain calls", Count(r.Cold.Calls?.Calls), Count(warm.Calls?.Calls));
+        Row(o, "one-way (no reply)", Count(r.Cold.Calls?.OneWay), Count(warm.Calls?.OneWay));
+        Row(o, "messages", Count(r.Cold.Calls?.Messages), Count(warm.Calls?.Messages));
         Row(o, "hop latency p50 / p99", Hops(r.Cold.Calls), Hops(warm.Calls));
         Row(o, "CPU time", Format.Seconds(r.Cold.CpuSeconds), Format.Seconds(warm.CpuSeconds));
         Row(o, "allocated", Allocated(r.Cold.AllocatedBytes), Allocated((long?)r.WarmAllocatedBytes));
@@ -50,6 +52,9 @@ internal static class MobilizeReport
         if (r.WarmCpuSeconds is { } cpu && r.BaselineFanOutCpuSeconds is { } baselineCpu)
             o.WriteLine($"        CPU time per warm leaflet: OrgTasks {Format.Seconds(cpu)}, fan-out {Format.Seconds(baselineCpu)}: "
                 + $"{Times(Stats.Ratio(cpu, baselineCpu))} (steadier than wall time on a shared machine)");
+        if (warm.Calls?.Messages is { } messages && r.BaselineFanOutMessages is { } baselineMessages)
+            o.WriteLine($"        messages per warm leaflet (calls and replies): OrgTasks {Format.Count(messages)}, fan-out {Format.Count((long)baselineMessages)}: "
+                + $"{Times(Stats.Ratio(messages, baselineMessages))}");
         if (r.WarmAllocatedBytes is { } bytes && r.BaselineFanOutAllocatedBytes is { } baselineBytes)
             o.WriteLine($"        allocated per warm leaflet: OrgTasks {Allocated((long)bytes)}, fan-out {Allocated((long)baselineBytes)}: "
                 + $"{Times(Stats.Ratio(bytes, baselineBytes))} (does not depend on the machine's load)");
@@ -106,6 +111,7 @@ internal static class MobilizeReport
             ["cpuRatioToOrleansFanOut"] = Stats.Ratio(r.WarmCpuSeconds, r.BaselineFanOutCpuSeconds),
             ["warmAllocatedBytes"] = r.WarmAllocatedBytes,
             ["baselineOrleansFanOutAllocatedBytes"] = r.BaselineFanOutAllocatedBytes,
+            ["baselineOrleansFanOutMessages"] = r.BaselineFanOutMessages,
             ["baselineTreeAllocatedBytes"] = r.BaselineTreeAllocatedBytes,
             ["ratioToOrleansFanOut"] = Stats.Ratio(r.WarmSeconds, r.BaselineFanOutSeconds),
             ["ratioToPlain"] = Stats.Ratio(r.WarmSeconds, r.BaselinePlainSeconds),
@@ -122,6 +128,8 @@ internal static class MobilizeReport
         ["secondsTo100"] = l.Seconds,
         ["deliveriesPerSecond"] = l.DeliveriesPerSecond,
         ["grainCalls"] = l.Calls?.Calls,
+        ["oneWayCalls"] = l.Calls?.OneWay,
+        ["messages"] = l.Calls?.Messages,
         ["failedGrainCalls"] = l.Calls?.Failures,
         ["hopP50Ms"] = l.Calls?.HopP50Ms,
         ["hopP99Ms"] = l.Calls?.HopP99Ms,

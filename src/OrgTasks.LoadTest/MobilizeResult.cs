@@ -41,6 +41,7 @@ internal sealed record MobilizeResult
     public double? WarmCpuSeconds => Stats.Median(Warm.Where(w => w.CpuSeconds is not null).Select(w => w.CpuSeconds!.Value));
     public double? BaselineFanOutCpuSeconds => Stats.Median(BaselineFanOut.Select(b => b.CpuSeconds));
     public double? WarmAllocatedBytes => Stats.Median(Warm.Where(w => w.AllocatedBytes is not null).Select(w => (double)w.AllocatedBytes!.Value));
+    public double? BaselineFanOutMessages => Stats.Median(BaselineFanOut.Where(b => b.Messages is not null).Select(b => (double)b.Messages!.Value));
     public double? BaselineFanOutAllocatedBytes => Stats.Median(BaselineFanOut.Select(b => (double)b.AllocatedBytes));
     public double? BaselineTreeAllocatedBytes => Stats.Median(BaselineTree.Select(b => (double)b.AllocatedBytes));
     public long HomesTotal => Cold.HomesTotal;

@@ -16,7 +16,7 @@ internal sealed class MobilizeRun(TextWriter progress, bool terminal)
     {
         var client = target.Client;
         var applySeconds = await LoadTestApply.ApplyAsync(client, spec, progress, terminal, cancellation);
-        var fanOut = settings.Baseline ? new PlainFanOutBaseline(client, spec) : null;
+        var fanOut = settings.Baseline ? new PlainFanOutBaseline(client, spec, target.Meter) : null;
         var walk = settings.Baseline ? new PlainWalkBaseline(spec) : null;
         var tree = settings.Baseline ? new PlainTreeBaseline(client, spec) : null;
 

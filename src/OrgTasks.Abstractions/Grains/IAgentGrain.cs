@@ -51,6 +51,15 @@ public interface IDistributor : IGrainWithStringKey
     [Access(Clients.None)]
     Task<RouteDelivery> DeliverRoute(Leaflet leaflet, RouteShare share);
 
+    /// <summary>
+    /// Sends this distributor out with <paramref name="share"/>, one-way: it delivers as <see cref="DeliverRoute"/> does,
+    /// then tells the unit that sent it (<see cref="ILeafletReceiver.RouteDelivered"/>, or in the same silo without a
+    /// message). The delivery record is the proof of delivery, so no reply is sent: a citywide leaflet needs one message
+    /// per distributor instead of two. A unit that hears nothing in time asks again with <see cref="DeliverRoute"/>.
+    /// </summary>
+    [Access(Clients.None), OneWay]
+    Task SendOut(Leaflet leaflet, RouteShare share);
+
     /// <summary>The leaflets open at this agent's units that its route must still have, oldest first.</summary>
     [Access(Clients.Agent, Relation = "the agent itself")]
     Task<IReadOnlyList<AgentLeaflet>> GetLeaflets();

@@ -1,4 +1,5 @@
 using OrgTasks.Leaflets;
+using OrgTasks.Plan;
 
 namespace OrgTasks.Grains;
 
@@ -23,4 +24,13 @@ public interface ILeafletReceiver : IGrainWithStringKey
     [Access(Clients.None)]
     [AlwaysInterleave]
     Task ReportCoverage(SubtreeCoverage coverage);
+
+    /// <summary>
+    /// A distributor this unit sent out (<see cref="IDistributor.SendOut"/>) has delivered <paramref name="share"/>: its
+    /// record is written. Sent by the distributor itself, one-way, when it runs in another silo than the unit. Only notes
+    /// it: safe to interleave, and the unit is usually waiting for exactly this.
+    /// </summary>
+    [Access(Clients.None)]
+    [AlwaysInterleave, OneWay]
+    Task RouteDelivered(string leafletId, RouteShare share, RouteDelivery delivery);
 }

@@ -43,6 +43,29 @@ public sealed partial class AgentGrain
         return Result(share, HomeMask.CountIn(record.Delivered, share.From, share.Count), newly, record.Duplicates, record.DeliveredAt);
     }
 
+    public async Task SendOut(Leaflet leaflet, RouteShare share)
+    {
+        var unit = Callers.Require();
+        if (leaflet is null || share is null) throw new InvalidRequestException("the call carries no leaflet or no share");
+        RouteDelivery delivery;
+        try
+        {
+            delivery = await DeliverRoute(leaflet, share);
+        }
+        catch (Exception error)
+        {
+            // A unit waiting in this silo hears the refusal at once, as it would from DeliverRoute; one elsewhere asks
+            // again with DeliverRoute when its wait ends, and hears it then.
+            if (!services.RouteNotices.Failed(unit.Id, leaflet.Id, share.Key, error)) Log.SendOutFailed(logger, error, Id, unit.Id, leaflet.Id);
+            return;
+        }
+        if (services.RouteNotices.Delivered(unit.Id, leaflet.Id, share.Key, delivery)) return;
+        // Nobody waits in this silo: the unit is in another one (or stopped waiting, and then it ignores the notice).
+        var config = RequireConfig();
+        var sender = config.HomeUnit.Id == unit.Id ? config.HomeUnit : config.Units.First(u => u.Id == unit.Id);
+        await GrainFactory.GetUnit(sender).RouteDelivered(leaflet.Id, share, delivery);
+    }
+
     private RouteDelivery Result(RouteShare share, int reached, int newly, int duplicates, DateTimeOffset at) => new()
     {
         Route = share.Route,

@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "{Unit}: depositing its list of contacts with the centre failed ({Failure}), will retry")]
     public static partial void DepositFailed(ILogger logger, string unit, string failure);
+
+    [LoggerMessage(63, LogLevel.Warning, "{Agent}: sent out by {Unit} with leaflet {LeafletId}, could not deliver; the unit will ask again")]
+    public static partial void SendOutFailed(ILogger logger, Exception error, string agent, string unit, string leafletId);
 }

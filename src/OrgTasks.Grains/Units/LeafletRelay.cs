@@ -1,3 +1,4 @@
+using OrgTasks.Grains.Leaflets;
 using OrgTasks.Grains.Pumping;
 using OrgTasks.Grains.Telemetry;
 
@@ -191,10 +192,17 @@ internal sealed class LeafletRelay
             sends.Add(SendToChildAsync(work, child));
         }
         IReadOnlyList<RouteShare> shares = heldBecause is not null || work.Closed || NotForThisKind(config, leaflet) ? [] : config.Shares;
+        List<RouteWait>? waits = null;
         foreach (var share in shares)
         {
             if (work.Routes.ContainsKey(share.Key)) continue;
-            sends.Add(DeliverAsync(work, share));
+            if (work.SentOut) sends.Add(DeliverAsync(work, share));
+            else (waits ??= []).Add(SendOut(work, share));
+        }
+        if (waits is not null)
+        {
+            work.SentOut = true;
+            sends.Add(CollectAsync(work, waits));
         }
         if (sends.Count > 0)
         {
@@ -265,11 +273,57 @@ internal sealed class LeafletRelay
         if (ack.Completed is { } done) work.ChildCoverage[child.Unit.Id] = done;
     }
 
-    private async Task DeliverAsync(LeafletWork work, RouteShare share)
+    private IAgentGrain Carrier(RouteShare share)
     {
         if (!_carriers.TryGetValue(share.Carrier, out var carrier)) _carriers[share.Carrier] = carrier = _grains.GetByKey<IAgentGrain>(share.Carrier);
-        var delivery = await carrier.DeliverRoute(work.Leaflet, share);
+        return carrier;
+    }
+
+    /// <summary>Asks a distributor and waits for its answer: for a share that was sent out before and is still missing.</summary>
+    private async Task DeliverAsync(LeafletWork work, RouteShare share)
+    {
+        var delivery = await Carrier(share).DeliverRoute(work.Leaflet, share);
         work.Routes[share.Key] = delivery;
+    }
+
+    /// <summary>Sends a distributor out one-way; the wait, opened first, hears when its record is written.</summary>
+    private RouteWait SendOut(LeafletWork work, RouteShare share)
+    {
+        var wait = _services.RouteNotices.Expect(Id, work.Leaflet.Id, share);
+        // A one-way call is complete once it is on its way; a send that failed at once is asked again below.
+        var sent = Carrier(share).SendOut(work.Leaflet, share);
+        if (sent.IsFaulted) _ = sent.Exception;
+        return wait;
+    }
+
+    /// <summary>
+    /// Waits, with one timer for the whole pass, until every distributor sent out has delivered or
+    /// <see cref="OrgTasksOptions.SendOutWait"/> has passed, then asks each one not heard from with
+    /// <see cref="IDistributor.DeliverRoute"/>: a lost message (a silo that went down with the distributor) costs a
+    /// repeat, never a home. A refusal is thrown, as <see cref="IDistributor.DeliverRoute"/> would throw it.
+    /// </summary>
+    private async Task CollectAsync(LeafletWork work, List<RouteWait> waits)
+    {
+        var all = new Task[waits.Count];
+        for (var i = 0; i < all.Length; i++) all[i] = waits[i].Delivery;
+        try { await Task.WhenAll(all).WaitAsync(_services.Options.SendOutWait); }
+        catch (Exception) { /* timed out, or a distributor refused: each wait is looked at below */ }
+
+        List<Task>? asks = null;
+        Exception? refusal = null;
+        foreach (var wait in waits)
+        {
+            var delivery = wait.Delivery;
+            if (delivery.IsCompletedSuccessfully) work.Routes[wait.Share.Key] = delivery.Result;
+            else if (delivery.IsFaulted) refusal ??= delivery.Exception.InnerException;
+            else
+            {
+                wait.Forget();
+                (asks ??= []).Add(DeliverAsync(work, wait.Share));
+            }
+        }
+        if (asks is not null) await Task.WhenAll(asks);
+        if (refusal is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refusal);
     }
 
     /// <summary>The coverage went up in the answer to the unit above: only the journal learns that it is handed over.</summary>

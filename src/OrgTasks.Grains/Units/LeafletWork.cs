@@ -22,6 +22,12 @@ internal sealed class LeafletWork(Leaflet leaflet)
     public bool WasHeld { get; set; }
 
     /// <summary>
+    /// The unit has sent its distributors out one-way for this leaflet once. A share still missing after that (no word
+    /// in time, a refusal, a share that is new since) is asked with a call, whose answer or error comes back to it.
+    /// </summary>
+    public bool SentOut { get; set; }
+
+    /// <summary>
     /// Set while the unit above waits in its <c>ReceiveLeaflet</c> call for this unit's first pass: the answer carries
     /// the subtree's coverage when the pass completed it, so no separate report goes up.
     /// </summary>

@@ -81,6 +81,18 @@ public abstract partial class UnitGrain
         return Task.CompletedTask;
     }
 
+    public Task RouteDelivered(string leafletId, RouteShare share, RouteDelivery delivery)
+    {
+        var caller = Callers.Require();
+        if (leafletId is null || share is null || delivery is null) throw new InvalidRequestException("the notice carries no leaflet, share or delivery");
+        // Only the distributor of the share may say it is delivered; the wait it completes is this unit's own, for
+        // exactly this share of this leaflet, so a notice nobody waits for changes nothing.
+        if (caller.Kind != ActorKind.Agent || caller.Id != share.Carrier || delivery.Route != share.Route)
+            throw new AccessDeniedException($"{caller} may not report the delivery of route '{share.Route}' to '{Id}'");
+        Services.RouteNotices.Delivered(Id, leafletId, share.Key, delivery);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Who may send this unit a leaflet: its parent, the issuer when this unit is the scope, a central body above.</summary>
     private static bool MaySendLeaflet(UnitConfig config, Actor caller, Leaflet leaflet)
     {

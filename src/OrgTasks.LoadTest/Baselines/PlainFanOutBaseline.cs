@@ -8,7 +8,7 @@ namespace OrgTasks.LoadTest.Baselines;
 /// Baseline (a), in the same silo as OrgTasks: the plain Orleans fan-out a newcomer would write (see
 /// <see cref="PlainCommitteeGrain"/>). Timed from the client: one call that returns when every distributor has answered.
 /// </summary>
-internal sealed class PlainFanOutBaseline(OrgTasksClient client, OrganizationSpec spec)
+internal sealed class PlainFanOutBaseline(OrgTasksClient client, OrganizationSpec spec, CallMeter? meter)
 {
     private IPlainCommitteeGrain Committee => client.Grains.GetGrain<IPlainCommitteeGrain>("baseline-" + spec.Committee.Id);
 
@@ -21,10 +21,14 @@ internal sealed class PlainFanOutBaseline(OrgTasksClient client, OrganizationSpe
     {
         var cpu = ProcessFigures.CpuTime();
         var allocated = ProcessFigures.AllocatedBytes();
+        meter?.Take();
         var watch = Stopwatch.StartNew();
         // The operator's credential, checked once at the gateway as for OrgTasks' own calls: the fan-out inside is not.
         var reached = await client.As(null, () => Committee.Mobilize(Ids.NewLeafletId()));
-        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds, ProcessFigures.AllocatedBytes() - allocated);
+        var run = new BaselineRun(watch.Elapsed.TotalSeconds, (ProcessFigures.CpuTime() - cpu).TotalSeconds, ProcessFigures.AllocatedBytes() - allocated)
+        {
+            Messages = meter?.Take().Messages,
+        };
         if (reached != spec.HomeCount)
             throw new InvalidOperationException($"baseline fan-out reached {reached:N0} of {spec.HomeCount:N0} homes");
         return run;

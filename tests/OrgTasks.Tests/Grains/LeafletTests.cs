@@ -81,7 +81,7 @@ public sealed class LeafletTests(ClusterFixture fixture)
         var city = TestCity.Create(districts: 2);
         await Client.ApplyAsync(city.Spec);
         var late = city.Distributor(1, 2, 3);
-        fixture.Blockade.Block(late, "DeliverRoute");
+        fixture.Blockade.BlockDeliveries(late);
         try
         {
             var id = await Client.IssueLeafletAsync(city.Committee, "Stragglers", "text");
@@ -96,14 +96,14 @@ public sealed class LeafletTests(ClusterFixture fixture)
             Assert.False(partial.Districts.Single(d => d.Unit == city.District(1)).Complete);
             Assert.True(partial.Districts.Single(d => d.Unit == city.District(2)).Complete);
 
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
             var done = await Complete(id);
             Assert.Equal(done.HomesTotal, done.HomesReached);
             Assert.Equal(0, done.Duplicates);
         }
         finally
         {
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
         }
     }
 
@@ -166,7 +166,7 @@ public sealed class LeafletTests(ClusterFixture fixture)
         var city = TestCity.Create(districts: 2);
         await Client.ApplyAsync(city.Spec);
         var late = city.Distributor(2, 1, 2);
-        fixture.Blockade.Block(late, "DeliverRoute");
+        fixture.Blockade.BlockDeliveries(late);
         try
         {
             var id = await Client.IssueLeafletAsync(city.Committee, "Resume", "text");
@@ -175,7 +175,7 @@ public sealed class LeafletTests(ClusterFixture fixture)
 
             // The group's activation goes away with its memory of the leaflet; its parent still waits for its report.
             await fixture.Cluster.DeactivateAsync(fixture.Cluster.Client.GetGrain<OrgTasks.Grains.IGroupGrain>(city.Group(2, 1)));
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
 
             // Nobody calls the group: only the tracker's reminder, re-sending down the tree, can wake it.
             var done = await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id), s => s.Complete,
@@ -188,7 +188,7 @@ public sealed class LeafletTests(ClusterFixture fixture)
         }
         finally
         {
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class RoutineTests(ClusterFixture fixture)
         var city = TestCity.Create(districts: 3);
         await Client.ApplyAsync(city.Spec);
         var stuck = city.Distributor(2, 1, 3);
-        fixture.Blockade.Block(stuck, "DeliverRoute");
+        fixture.Blockade.BlockDeliveries(stuck);
         try
         {
             fixture.Clock.Advance(TimeSpan.FromDays(10));
@@ -83,7 +83,7 @@ public sealed class RoutineTests(ClusterFixture fixture)
         }
         finally
         {
-            fixture.Blockade.Lift(stuck, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(stuck);
         }
     }
 
@@ -179,7 +179,7 @@ public sealed class RoutineTests(ClusterFixture fixture)
         await Client.ApplyAsync(city.Spec);
         var slow = city.Group(2, 1);
         var stuck = city.Distributor(2, 1, 2);
-        fixture.Blockade.Block(stuck, "DeliverRoute");
+        fixture.Blockade.BlockDeliveries(stuck);
         try
         {
             var id = await Client.IssueLeafletAsync(city.Committee, "Strike", "All out on Monday");
@@ -204,7 +204,7 @@ public sealed class RoutineTests(ClusterFixture fixture)
         }
         finally
         {
-            fixture.Blockade.Lift(stuck, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(stuck);
         }
     }
 }

@@ -15,6 +15,22 @@ public sealed class Blockade
 
     public void Lift(string grainKey, string method) => _blocked.TryRemove((grainKey, method), out _);
 
+    /// <summary>
+    /// Keeps a distributor from delivering: both ways a unit reaches it, sent out one-way (<c>SendOut</c>) and asked
+    /// (<c>DeliverRoute</c>, which the unit uses once its wait for the one-way call is over).
+    /// </summary>
+    public void BlockDeliveries(string agent)
+    {
+        Block(agent, "SendOut");
+        Block(agent, "DeliverRoute");
+    }
+
+    public void LiftDeliveries(string agent)
+    {
+        Lift(agent, "SendOut");
+        Lift(agent, "DeliverRoute");
+    }
+
     /// <summary>How many calls were refused while blocked: proves the sender really retried.</summary>
     public int Refused(string grainKey, string method) => _blocked.TryGetValue((grainKey, method), out var n) ? n : 0;
 

@@ -36,6 +36,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 options.BreachAfter = BreachAfter;
                 options.RetryInterval = TimeSpan.FromMilliseconds(100);
+                // A distributor kept from delivering is asked again soon after its one-way call found the blockade.
+                options.SendOutWait = TimeSpan.FromMilliseconds(500);
                 options.ResumeInterval = ResumeInterval;
                 // Routine tests call Tick themselves at the fake clock; the reminder must not tick other tests' routines.
                 options.RoutineInterval = TimeSpan.FromHours(1);

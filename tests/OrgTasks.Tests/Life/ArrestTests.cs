@@ -73,7 +73,7 @@ public sealed class ArrestTests(ClusterFixture fixture)
     {
         var city = await Client.AppliedAsync(new LifeCity());
         var late = city.A("c4");
-        fixture.Blockade.Block(late, "DeliverRoute");
+        fixture.Blockade.BlockDeliveries(late);
         string id;
         try
         {
@@ -86,7 +86,7 @@ public sealed class ArrestTests(ClusterFixture fixture)
         }
         finally
         {
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
         }
 
         var status = await Client.CompleteAsync(id);
@@ -100,7 +100,7 @@ public sealed class ArrestTests(ClusterFixture fixture)
     {
         var city = await Client.AppliedAsync(new LifeCity());
         var raided = new[] { city.A("c1"), city.A("c4"), city.A("o1") };
-        foreach (var agent in raided) fixture.Blockade.Block(agent, "DeliverRoute");
+        foreach (var agent in raided) fixture.Blockade.BlockDeliveries(agent);
         string id;
         try
         {
@@ -113,7 +113,7 @@ public sealed class ArrestTests(ClusterFixture fixture)
         }
         finally
         {
-            foreach (var agent in raided) fixture.Blockade.Lift(agent, "DeliverRoute");
+            foreach (var agent in raided) fixture.Blockade.LiftDeliveries(agent);
         }
 
         var status = await Client.CompleteAsync(id);

@@ -22,7 +22,7 @@ public sealed class AgentLeafletsTests(ClusterFixture fixture)
         await Client.ApplyAsync(city.Spec);
         var late = city.Distributor(1, 2, 3);
         var grain = fixture.Cluster.Client.GetGrain<IAgentGrain>(late);
-        fixture.Blockade.Block(late, "DeliverRoute");
+        fixture.Blockade.BlockDeliveries(late);
         try
         {
             var id = await Client.IssueLeafletAsync(city.Committee, "Strike", "All out on Monday");
@@ -34,12 +34,12 @@ public sealed class AgentLeafletsTests(ClusterFixture fixture)
             Assert.DoesNotContain(await AsAgent(city, city.Distributor(1, 1, 3), () => fixture.Cluster.Client.GetGrain<IAgentGrain>(city.Distributor(1, 1, 3)).GetLeaflets()), l => l.LeafletId == id);
             await Assert.ThrowsAsync<AccessDeniedException>(() => AsAgent(city, city.Distributor(1, 2, 2), () => grain.GetLeaflets()));
 
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
             await Poll.UntilAsync(() => AsAgent(city, late, () => grain.GetLeaflets()), l => l.All(x => x.LeafletId != id), what: "the leaflet delivered and off the list");
         }
         finally
         {
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class LiveFeedTests(ClusterFixture fixture)
         await Client.ApplyAsync(city.Spec);
         // One distributor holds back, so the picture is seen part-way before it is complete.
         var late = city.Distributor(2, 2, 3);
-        fixture.Blockade.Block(late, "DeliverRoute");
+        fixture.Blockade.BlockDeliveries(late);
         using var feed = NewLeafletFeed();
         var pictures = new List<LeafletStatus>();
         string id;
@@ -40,12 +40,12 @@ public sealed class LiveFeedTests(ClusterFixture fixture)
             id = await Client.IssueLeafletAsync(city.Committee, "Live", "watched as it goes");
             using var subscription = await feed.SubscribeAsync(id);
             await ReadUntilAsync(subscription, pictures, s => s.UnitsComplete == s.UnitsTotal - 1);
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
             await ReadUntilAsync(subscription, pictures, s => s.Complete);
         }
         finally
         {
-            fixture.Blockade.Lift(late, "DeliverRoute");
+            fixture.Blockade.LiftDeliveries(late);
         }
 
         var homes = 2 * 2 * 3 * 4L;

@@ -34,6 +34,8 @@ public sealed class AccessDeclarationTests
     [InlineData("ILeafletReceiver.ReceiveLeaflet")]
     [InlineData("ILeafletReceiver.ReportCoverage")]
     [InlineData("IDistributor.DeliverRoute")]
+    [InlineData("IDistributor.SendOut")]
+    [InlineData("ILeafletReceiver.RouteDelivered")]
     [InlineData("ILeafletTrackerGrain.Open")]
     [InlineData("ILeafletTrackerGrain.ReportUnit")]
     [InlineData("ILeafletTrackerGrain.ReportComplete")]

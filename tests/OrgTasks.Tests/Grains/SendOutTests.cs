@@ -1,0 +1,144 @@
+using OrgTasks.Client;
+using OrgTasks.Grains;
+using OrgTasks.Grains.Leaflets;
+using OrgTasks.Identity;
+using OrgTasks.Leaflets;
+using OrgTasks.Plan;
+using OrgTasks.Tests.Infrastructure;
+
+namespace OrgTasks.Tests.Grains;
+
+/// <summary>
+/// A unit sends its distributors out one-way and learns from their delivery records, not from replies: what happens
+/// when the one-way call is lost, and who may say that a route is delivered.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Grains")]
+public sealed class SendOutTests(ClusterFixture fixture)
+{
+    private OrgTasksClient Client => fixture.Client;
+
+    private RouteNotices Notices => fixture.SiloService<RouteNotices>();
+
+    [Fact]
+    public async Task A_lost_send_out_is_asked_again_and_every_home_gets_the_leaflet_once()
+    {
+        var city = TestCity.Create(districts: 2, homesPerAgent: 4);
+        await Client.ApplyAsync(city.Spec);
+        var lost = city.Distributor(2, 1, 3);
+        // Only the one-way call is lost: the unit hears nothing, and once its wait is over it asks with DeliverRoute.
+        fixture.Blockade.Block(lost, "SendOut");
+        try
+        {
+            var id = await Client.IssueLeafletAsync(city.Committee, "Lost on the way", "text");
+            var done = await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id), s => s.Complete, what: "the leaflet complete");
+
+            Assert.True(fixture.Blockade.Refused(lost, "SendOut") >= 1, "the one-way call was never sent");
+            Assert.Equal((done.HomesTotal, 0L), (done.HomesReached, done.Duplicates));
+            var record = Assert.Single(await fixture.Deliveries.LoadLeafletAsync(id), r => r.Route == lost);
+            Assert.Equal((4, 4, 0), (record.HomesOnRoute, record.HomesReached, record.Duplicates));
+        }
+        finally
+        {
+            fixture.Blockade.Lift(lost, "SendOut");
+        }
+    }
+
+    [Fact]
+    public async Task A_completed_leaflet_leaves_no_unit_waiting_for_a_distributor()
+    {
+        var city = TestCity.Create(districts: 3, homesPerAgent: 3);
+        await Client.ApplyAsync(city.Spec);
+
+        var id = await Client.IssueLeafletAsync(city.Committee, "Nothing left behind", "text");
+        var done = await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id), s => s.Complete, what: "the leaflet complete");
+
+        Assert.Equal(done.HomesTotal, done.HomesReached);
+        // Other tests share the silo, so the waits are looked for by this leaflet's shares, not counted.
+        foreach (var record in await fixture.Deliveries.LoadLeafletAsync(id))
+        {
+            var share = RouteShare.Whole(record.Route, record.HomesOnRoute);
+            Assert.False(Notices.Delivered(UnitOf(city, record.Route), id, share.Key, Delivery(share)), $"a wait for {record.Route} was left open");
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_carrier_of_a_share_can_end_its_unit_wait()
+    {
+        var city = TestCity.Create(districts: 1, homesPerAgent: 2);
+        await Client.ApplyAsync(city.Spec);
+        var group = city.Group(1, 1);
+        var carrier = city.Distributor(1, 1, 3);
+        var share = RouteShare.Whole(carrier, 2);
+        var wait = Notices.Expect(group, "l-forged", share);
+        try
+        {
+            var unit = new UnitRef(group, UnitKind.Distribution);
+            // Another member of the same group claims the route: refused, the wait goes on.
+            await fixture.InsideAs(Actor.Agent(city.Distributor(1, 1, 2)), g => g.GetUnit(unit).RouteDelivered("l-forged", share, Delivery(share)));
+            await fixture.InsideAs(Actor.Unit(city.Factory(1)), g => g.GetUnit(unit).RouteDelivered("l-forged", share, Delivery(share)));
+            await Task.Delay(300);
+            Assert.False(wait.Delivery.IsCompleted, "a notice from someone else than the carrier ended the wait");
+
+            await fixture.InsideAs(Actor.Agent(carrier), g => g.GetUnit(unit).RouteDelivered("l-forged", share, Delivery(share)));
+            await Poll.UntilAsync(() => Task.FromResult(wait.Delivery.IsCompleted), done => done, what: "the carrier's notice");
+            Assert.Equal(2, (await wait.Delivery).HomesReached);
+        }
+        finally
+        {
+            wait.Forget();
+        }
+    }
+
+    [Fact]
+    public async Task A_notice_ends_only_the_wait_of_its_unit_leaflet_and_share()
+    {
+        var notices = new RouteNotices();
+        var share = RouteShare.Whole("kolya", 5);
+        var wait = notices.Expect("spb/d1/f1/g1", "l-1", share);
+
+        Assert.False(notices.Delivered("spb/d1/f1/g2", "l-1", share.Key, Delivery(share)));
+        Assert.False(notices.Delivered("spb/d1/f1/g1", "l-2", share.Key, Delivery(share)));
+        Assert.False(notices.Delivered("spb/d1/f1/g1", "l-1", "kolya#0+2", Delivery(share)));
+        Assert.False(wait.Delivery.IsCompleted);
+
+        Assert.True(notices.Delivered("spb/d1/f1/g1", "l-1", share.Key, Delivery(share)));
+        Assert.Equal(5, (await wait.Delivery).HomesReached);
+        Assert.False(notices.Delivered("spb/d1/f1/g1", "l-1", share.Key, Delivery(share)));
+        Assert.Equal(0, notices.Waiting);
+    }
+
+    [Fact]
+    public void A_unit_that_stopped_waiting_leaves_a_later_wait_for_the_same_share_open()
+    {
+        var notices = new RouteNotices();
+        var share = RouteShare.Whole("kolya", 5);
+        var first = notices.Expect("g1", "l-1", share);
+        var second = notices.Expect("g1", "l-1", share);
+
+        first.Forget();
+
+        Assert.Equal(1, notices.Waiting);
+        Assert.True(notices.Failed("g1", "l-1", share.Key, new InvalidOperationException("refused")));
+        Assert.True(second.Delivery.IsFaulted);
+        Assert.Equal(0, notices.Waiting);
+    }
+
+    private static string UnitOf(TestCity city, string route)
+    {
+        // Distributor ids are {prefix}-d{d}-g{g}-a{a}; their route belongs to group g of district d.
+        var parts = route[(city.Prefix.Length + 1)..].Split('-');
+        return city.Group(int.Parse(parts[0][1..]), int.Parse(parts[1][1..]));
+    }
+
+    private static RouteDelivery Delivery(RouteShare share) => new()
+    {
+        Route = share.Route,
+        DeliveredBy = share.Carrier,
+        HomesOnRoute = share.Count,
+        HomesReached = share.Count,
+        NewlyDelivered = share.Count,
+        Duplicates = 0,
+        DeliveredAt = DateTimeOffset.UtcNow,
+    };
+}
