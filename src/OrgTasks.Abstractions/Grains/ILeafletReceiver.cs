@@ -33,4 +33,13 @@ public interface ILeafletReceiver : IGrainWithStringKey
     [Access(Clients.None)]
     [AlwaysInterleave, OneWay]
     Task RouteDelivered(string leafletId, RouteShare share, RouteDelivery delivery);
+
+    /// <summary>
+    /// A distributor this unit sent out could not deliver <paramref name="share"/> (it refused, or its store failed), and
+    /// runs in another silo: the unit stops waiting and asks again with <see cref="IDistributor.DeliverRoute"/> after its
+    /// retry interval, as it would after a failed call. Sent by the distributor itself, one-way.
+    /// </summary>
+    [Access(Clients.None)]
+    [AlwaysInterleave, OneWay]
+    Task RouteRefused(string leafletId, RouteShare share, string reason);
 }

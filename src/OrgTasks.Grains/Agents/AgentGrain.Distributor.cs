@@ -54,17 +54,24 @@ public sealed partial class AgentGrain
         }
         catch (Exception error)
         {
-            // A unit waiting in this silo hears the refusal at once, as it would from DeliverRoute; one elsewhere asks
-            // again with DeliverRoute when its wait ends, and hears it then.
-            if (!services.RouteNotices.Failed(unit.Id, leaflet.Id, share.Key, error)) Log.SendOutFailed(logger, error, Id, unit.Id, leaflet.Id);
+            // A unit waiting in this silo hears the refusal at once, as it would from DeliverRoute; one in another silo
+            // is told with one notice, and asks again with DeliverRoute after its retry interval.
+            if (services.RouteNotices.Failed(unit.Id, leaflet.Id, share.Key, error)) return;
+            Log.SendOutFailed(logger, error, Id, unit.Id, leaflet.Id);
+            if (Sender(unit.Id) is { } away) await GrainFactory.GetUnit(away).RouteRefused(leaflet.Id, share, error.Message);
             return;
         }
         if (services.RouteNotices.Delivered(unit.Id, leaflet.Id, share.Key, delivery)) return;
         // Nobody waits in this silo: the unit is in another one (or stopped waiting, and then it ignores the notice).
-        var config = RequireConfig();
-        var sender = config.HomeUnit.Id == unit.Id ? config.HomeUnit : config.Units.First(u => u.Id == unit.Id);
-        await GrainFactory.GetUnit(sender).RouteDelivered(leaflet.Id, share, delivery);
+        if (Sender(unit.Id) is { } sender) await GrainFactory.GetUnit(sender).RouteDelivered(leaflet.Id, share, delivery);
     }
+
+    /// <summary>The unit of this agent's that sent it out; none when the agent has no configuration or no such unit.</summary>
+    private UnitRef? Sender(string unit) =>
+        Config is not { } config ? null
+        : config.HomeUnit.Id == unit ? config.HomeUnit
+        : config.Units.FirstOrDefault(u => u.Id == unit) is { Id: not null } found ? found
+        : null;
 
     private RouteDelivery Result(RouteShare share, int reached, int newly, int duplicates, DateTimeOffset at) => new()
     {

@@ -93,6 +93,16 @@ public abstract partial class UnitGrain
         return Task.CompletedTask;
     }
 
+    public Task RouteRefused(string leafletId, RouteShare share, string reason)
+    {
+        var caller = Callers.Require();
+        if (leafletId is null || share is null || reason is null) throw new InvalidRequestException("the notice carries no leaflet, share or reason");
+        if (caller.Kind != ActorKind.Agent || caller.Id != share.Carrier)
+            throw new AccessDeniedException($"{caller} may not report the refusal of route '{share.Route}' to '{Id}'");
+        Services.RouteNotices.Failed(Id, leafletId, share.Key, new OrgTasksException($"{caller} could not deliver route '{share.Route}': {reason}"));
+        return Task.CompletedTask;
+    }
+
     /// <summary>Who may send this unit a leaflet: its parent, the issuer when this unit is the scope, a central body above.</summary>
     private static bool MaySendLeaflet(UnitConfig config, Actor caller, Leaflet leaflet)
     {

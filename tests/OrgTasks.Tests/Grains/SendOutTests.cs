@@ -1,4 +1,5 @@
 using OrgTasks.Client;
+using OrgTasks.Errors;
 using OrgTasks.Grains;
 using OrgTasks.Grains.Leaflets;
 using OrgTasks.Identity;
@@ -83,6 +84,33 @@ public sealed class SendOutTests(ClusterFixture fixture)
             await fixture.InsideAs(Actor.Agent(carrier), g => g.GetUnit(unit).RouteDelivered("l-forged", share, Delivery(share)));
             await Poll.UntilAsync(() => Task.FromResult(wait.Delivery.IsCompleted), done => done, what: "the carrier's notice");
             Assert.Equal(2, (await wait.Delivery).HomesReached);
+        }
+        finally
+        {
+            wait.Forget();
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_carrier_of_a_share_can_say_it_could_not_deliver_and_its_unit_hears_why()
+    {
+        var city = TestCity.Create(districts: 1, homesPerAgent: 2);
+        await Client.ApplyAsync(city.Spec);
+        var group = city.Group(1, 2);
+        var carrier = city.Distributor(1, 2, 1);
+        var share = RouteShare.Whole(carrier, 2);
+        var wait = Notices.Expect(group, "l-refused", share);
+        try
+        {
+            var unit = new UnitRef(group, UnitKind.Distribution);
+            await fixture.InsideAs(Actor.Agent(city.Distributor(1, 2, 3)), g => g.GetUnit(unit).RouteRefused("l-refused", share, "forged"));
+            await Task.Delay(300);
+            Assert.False(wait.Delivery.IsCompleted, "a refusal from someone else than the carrier ended the wait");
+
+            await fixture.InsideAs(Actor.Agent(carrier), g => g.GetUnit(unit).RouteRefused("l-refused", share, "the journal is unavailable"));
+            await Poll.UntilAsync(() => Task.FromResult(wait.Delivery.IsCompleted), done => done, what: "the carrier's refusal");
+            var refusal = await Assert.ThrowsAsync<OrgTasksException>(() => wait.Delivery);
+            Assert.Equal($"agent:{carrier} could not deliver route '{carrier}': the journal is unavailable", refusal.Message);
         }
         finally
         {

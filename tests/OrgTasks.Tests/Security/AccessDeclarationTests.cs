@@ -36,6 +36,7 @@ public sealed class AccessDeclarationTests
     [InlineData("IDistributor.DeliverRoute")]
     [InlineData("IDistributor.SendOut")]
     [InlineData("ILeafletReceiver.RouteDelivered")]
+    [InlineData("ILeafletReceiver.RouteRefused")]
     [InlineData("ILeafletTrackerGrain.Open")]
     [InlineData("ILeafletTrackerGrain.ReportUnit")]
     [InlineData("ILeafletTrackerGrain.ReportComplete")]
