@@ -58,19 +58,19 @@ public sealed partial class AgentGrain
             // is told with one notice, and asks again with DeliverRoute after its retry interval.
             if (services.RouteNotices.Failed(unit.Id, leaflet.Id, share.Key, error)) return;
             Log.SendOutFailed(logger, error, Id, unit.Id, leaflet.Id);
-            if (Sender(unit.Id) is { } away) await GrainFactory.GetUnit(away).RouteRefused(leaflet.Id, share, error.Message);
+            if (Sender(unit) is { } away) await GrainFactory.GetUnit(away).RouteRefused(leaflet.Id, share, error.Message);
             return;
         }
         if (services.RouteNotices.Delivered(unit.Id, leaflet.Id, share.Key, delivery)) return;
         // Nobody waits in this silo: the unit is in another one (or stopped waiting, and then it ignores the notice).
-        if (Sender(unit.Id) is { } sender) await GrainFactory.GetUnit(sender).RouteDelivered(leaflet.Id, share, delivery);
+        if (Sender(unit) is { } sender) await GrainFactory.GetUnit(sender).RouteDelivered(leaflet.Id, share, delivery);
     }
 
-    /// <summary>The unit of this agent's that sent it out; none when the agent has no configuration or no such unit.</summary>
-    private UnitRef? Sender(string unit) =>
-        Config is not { } config ? null
-        : config.HomeUnit.Id == unit ? config.HomeUnit
-        : config.Units.FirstOrDefault(u => u.Id == unit) is { Id: not null } found ? found
+    /// <summary>The unit of this agent's that sent it out; none when the caller is not one, or the agent has no configuration.</summary>
+    private UnitRef? Sender(Actor caller) =>
+        caller.Kind != ActorKind.Unit || Config is not { } config ? null
+        : config.HomeUnit.Id == caller.Id ? config.HomeUnit
+        : config.Units.FirstOrDefault(u => u.Id == caller.Id) is { Id: not null } found ? found
         : null;
 
     private RouteDelivery Result(RouteShare share, int reached, int newly, int duplicates, DateTimeOffset at) => new()

@@ -290,9 +290,9 @@ internal sealed class LeafletRelay
     private RouteWait SendOut(LeafletWork work, RouteShare share)
     {
         var wait = _services.RouteNotices.Expect(Id, work.Leaflet.Id, share);
-        // A one-way call is complete once it is on its way; a send that failed at once is asked again below.
+        // A one-way call is complete once it is on its way; one that could not even be sent fails its wait now.
         var sent = Carrier(share).SendOut(work.Leaflet, share);
-        if (sent.IsFaulted) _ = sent.Exception;
+        if (sent.IsFaulted) _services.RouteNotices.Failed(Id, work.Leaflet.Id, share.Key, sent.Exception.GetBaseException());
         return wait;
     }
 

@@ -93,13 +93,18 @@ public abstract partial class UnitGrain
         return Task.CompletedTask;
     }
 
+    /// <summary>The most of a distributor's reason a unit keeps.</summary>
+    private const int MaxReasonLength = 500;
+
     public Task RouteRefused(string leafletId, RouteShare share, string reason)
     {
         var caller = Callers.Require();
         if (leafletId is null || share is null || reason is null) throw new InvalidRequestException("the notice carries no leaflet, share or reason");
         if (caller.Kind != ActorKind.Agent || caller.Id != share.Carrier)
             throw new AccessDeniedException($"{caller} may not report the refusal of route '{share.Route}' to '{Id}'");
-        Services.RouteNotices.Failed(Id, leafletId, share.Key, new OrgTasksException($"{caller} could not deliver route '{share.Route}': {reason}"));
+        // The reason goes into this unit's log: a bounded line, whatever the distributor's exception said.
+        var said = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";
+        Services.RouteNotices.Failed(Id, leafletId, share.Key, new OrgTasksException($"{caller} could not deliver route '{share.Route}': {said}"));
         return Task.CompletedTask;
     }
 

@@ -66,56 +66,43 @@ public sealed class SendOutTests(ClusterFixture fixture)
     [Fact]
     public async Task Only_the_carrier_of_a_share_can_end_its_unit_wait()
     {
-        var city = TestCity.Create(districts: 1, homesPerAgent: 2);
-        await Client.ApplyAsync(city.Spec);
-        var group = city.Group(1, 1);
-        var carrier = city.Distributor(1, 1, 3);
-        var share = RouteShare.Whole(carrier, 2);
-        var wait = Notices.Expect(group, "l-forged", share);
-        try
-        {
-            var unit = new UnitRef(group, UnitKind.Distribution);
-            // Another member of the same group claims the route: refused, the wait goes on.
-            await fixture.InsideAs(Actor.Agent(city.Distributor(1, 1, 2)), g => g.GetUnit(unit).RouteDelivered("l-forged", share, Delivery(share)));
-            await fixture.InsideAs(Actor.Unit(city.Factory(1)), g => g.GetUnit(unit).RouteDelivered("l-forged", share, Delivery(share)));
-            await Task.Delay(300);
-            Assert.False(wait.Delivery.IsCompleted, "a notice from someone else than the carrier ended the wait");
+        using var waiting = await WaitingGroupAsync("l-forged");
+        var share = waiting.Share;
 
-            await fixture.InsideAs(Actor.Agent(carrier), g => g.GetUnit(unit).RouteDelivered("l-forged", share, Delivery(share)));
-            await Poll.UntilAsync(() => Task.FromResult(wait.Delivery.IsCompleted), done => done, what: "the carrier's notice");
-            Assert.Equal(2, (await wait.Delivery).HomesReached);
-        }
-        finally
-        {
-            wait.Forget();
-        }
+        // Another member of the same group, and the unit above, claim the route: refused, the wait goes on.
+        await fixture.InsideAs(Actor.Agent(waiting.OtherMember), g => g.GetUnit(waiting.Unit).RouteDelivered("l-forged", share, Delivery(share)));
+        await fixture.InsideAs(Actor.Unit(waiting.City.Factory(1)), g => g.GetUnit(waiting.Unit).RouteDelivered("l-forged", share, Delivery(share)));
+        await waiting.StillWaitingAsync("a notice from someone else than the carrier");
+
+        await fixture.InsideAs(Actor.Agent(share.Carrier), g => g.GetUnit(waiting.Unit).RouteDelivered("l-forged", share, Delivery(share)));
+        Assert.Equal(2, (await waiting.EndedAsync()).HomesReached);
     }
 
     [Fact]
     public async Task Only_the_carrier_of_a_share_can_say_it_could_not_deliver_and_its_unit_hears_why()
     {
-        var city = TestCity.Create(districts: 1, homesPerAgent: 2);
-        await Client.ApplyAsync(city.Spec);
-        var group = city.Group(1, 2);
-        var carrier = city.Distributor(1, 2, 1);
-        var share = RouteShare.Whole(carrier, 2);
-        var wait = Notices.Expect(group, "l-refused", share);
-        try
-        {
-            var unit = new UnitRef(group, UnitKind.Distribution);
-            await fixture.InsideAs(Actor.Agent(city.Distributor(1, 2, 3)), g => g.GetUnit(unit).RouteRefused("l-refused", share, "forged"));
-            await Task.Delay(300);
-            Assert.False(wait.Delivery.IsCompleted, "a refusal from someone else than the carrier ended the wait");
+        using var waiting = await WaitingGroupAsync("l-refused");
+        var share = waiting.Share;
 
-            await fixture.InsideAs(Actor.Agent(carrier), g => g.GetUnit(unit).RouteRefused("l-refused", share, "the journal is unavailable"));
-            await Poll.UntilAsync(() => Task.FromResult(wait.Delivery.IsCompleted), done => done, what: "the carrier's refusal");
-            var refusal = await Assert.ThrowsAsync<OrgTasksException>(() => wait.Delivery);
-            Assert.Equal($"agent:{carrier} could not deliver route '{carrier}': the journal is unavailable", refusal.Message);
-        }
-        finally
-        {
-            wait.Forget();
-        }
+        await fixture.InsideAs(Actor.Agent(waiting.OtherMember), g => g.GetUnit(waiting.Unit).RouteRefused("l-refused", share, "forged"));
+        await waiting.StillWaitingAsync("a refusal from someone else than the carrier");
+
+        await fixture.InsideAs(Actor.Agent(share.Carrier), g => g.GetUnit(waiting.Unit).RouteRefused("l-refused", share, "the journal is unavailable"));
+        var refusal = await Assert.ThrowsAsync<OrgTasksException>(waiting.EndedAsync);
+        Assert.Equal($"agent:{share.Carrier} could not deliver route '{share.Carrier}': the journal is unavailable", refusal.Message);
+    }
+
+    [Fact]
+    public async Task A_distributor_reason_is_kept_to_one_bounded_line()
+    {
+        using var waiting = await WaitingGroupAsync("l-long");
+        var share = waiting.Share;
+
+        await fixture.InsideAs(Actor.Agent(share.Carrier), g => g.GetUnit(waiting.Unit).RouteRefused("l-long", share, new string('x', 100_000)));
+
+        var refusal = await Assert.ThrowsAsync<OrgTasksException>(waiting.EndedAsync);
+        Assert.EndsWith(new string('x', 500) + "…", refusal.Message);
+        Assert.True(refusal.Message.Length < 700, $"{refusal.Message.Length} characters kept");
     }
 
     [Fact]
@@ -150,6 +137,35 @@ public sealed class SendOutTests(ClusterFixture fixture)
         Assert.True(notices.Failed("g1", "l-1", share.Key, new InvalidOperationException("refused")));
         Assert.True(second.Delivery.IsFaulted);
         Assert.Equal(0, notices.Waiting);
+    }
+
+    /// <summary>A group of a fresh city waiting for its third member's share, as its relay waits after sending it out.</summary>
+    private async Task<WaitingGroup> WaitingGroupAsync(string leafletId)
+    {
+        var city = TestCity.Create(districts: 1, homesPerAgent: 2);
+        await Client.ApplyAsync(city.Spec);
+        var share = RouteShare.Whole(city.Distributor(1, 1, 3), 2);
+        return new WaitingGroup(city, new UnitRef(city.Group(1, 1), UnitKind.Distribution), share, Notices.Expect(city.Group(1, 1), leafletId, share));
+    }
+
+    private sealed record WaitingGroup(TestCity City, UnitRef Unit, RouteShare Share, RouteWait Wait) : IDisposable
+    {
+        /// <summary>A member of the same group who does not carry the share.</summary>
+        public string OtherMember => City.Distributor(1, 1, 2);
+
+        public async Task StillWaitingAsync(string what)
+        {
+            await Task.Delay(300); // the notices are one-way: give a wrong one time to land
+            Assert.False(Wait.Delivery.IsCompleted, $"{what} ended the wait");
+        }
+
+        public async Task<RouteDelivery> EndedAsync()
+        {
+            await Poll.UntilAsync(() => Task.FromResult(Wait.Delivery.IsCompleted), done => done, what: "the carrier's notice");
+            return await Wait.Delivery;
+        }
+
+        public void Dispose() => Wait.Forget();
     }
 
     private static string UnitOf(TestCity city, string route)
