@@ -18,13 +18,6 @@ public sealed class OrgTasksOptions
     public TimeSpan SendOutWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How often, at most, a travelling leaflet's picture is read again from the delivery records: a status asked in
-    /// between gets the last one read. One read a second serves any number of pollers; reading 24,000 records for each
-    /// poll of each of them slowed the leaflet itself. A finished leaflet is read at once. Default: 1 second.
-    /// </summary>
-    public TimeSpan PictureRefresh { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
     /// How often open leaflets and held statements are swept after a restart so that nothing waits for a client to
     /// wake it. Orleans reminders tick once a minute at the fastest. Default: 1 minute.
     /// </summary>

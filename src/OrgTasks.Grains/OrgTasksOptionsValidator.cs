@@ -15,7 +15,6 @@ public sealed class OrgTasksOptionsValidator : IValidateOptions<OrgTasksOptions>
         failures.Check(nameof(options.BreachAfter), options.BreachAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
         failures.Check(nameof(options.RetryInterval), options.RetryInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
         failures.Check(nameof(options.SendOutWait), options.SendOutWait, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
-        failures.Check(nameof(options.PictureRefresh), options.PictureRefresh, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         failures.Check(nameof(options.ResumeInterval), options.ResumeInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         failures.Check(nameof(options.StandingsRefresh), options.StandingsRefresh, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
         failures.Check(nameof(options.RoutineInterval), options.RoutineInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));

@@ -34,7 +34,7 @@ public sealed partial class LeafletTrackerGrain
             throw new InvalidRequestException($"leaflet '{leaflet.Id}' is complete: every home has it, nothing is left to close");
         if (state.State.Closed is null)
         {
-            await RefreshReportsAsync(now: true);
+            await RefreshReportsAsync();
             var now = services.Clock.GetUtcNow();
             var picture = CoveragePicture.Build(leaflet, state.State.Units, _reports, null, now, state.State.Held);
             state.State.Closed = new LeafletClosure

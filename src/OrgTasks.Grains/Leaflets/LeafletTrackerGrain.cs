@@ -24,23 +24,15 @@ public sealed partial class LeafletTrackerGrain(
     /// <summary>Set once the picture is read after the leaflet completed or closed: the records no longer change it.</summary>
     private bool _reportsFinal;
 
-    /// <summary>When the records were last read (<see cref="System.Diagnostics.Stopwatch"/> ticks; 0: never).</summary>
-    private long _reportsReadAt;
-
     /// <summary>
     /// Reads the picture from the delivery records: they are the proof of every home reached, durable, and written by
     /// the distributors anyway, so no unit sends its routes here (2,400 messages per citywide leaflet saved) and a
-    /// restarted tracker sees exactly what a running one does. Read at most every <see cref="OrgTasksOptions.PictureRefresh"/>
-    /// while the leaflet travels (real time, not the organization's clock), and at once when it is done or when
-    /// <paramref name="now"/> asks for it (what a closure records as never reached must be exact).
+    /// restarted tracker sees exactly what a running one does. Read on every status request until the leaflet is done.
     /// </summary>
-    private async Task RefreshReportsAsync(bool now = false)
+    private async Task RefreshReportsAsync()
     {
         if (_reportsFinal || state.State.Leaflet is null) return;
         var done = state.State.Complete is not null || state.State.Closed is not null;
-        if (!done && !now && _reportsReadAt != 0
-            && System.Diagnostics.Stopwatch.GetElapsedTime(_reportsReadAt) < services.Options.PictureRefresh) return;
-        _reportsReadAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var routeToUnit = RouteToUnit;
         var records = await services.Deliveries.LoadLeafletAsync(state.State.Leaflet.Id);
         // One pass, by unit (the picture is asked for several times a second while a leaflet travels: 24,000 records
