@@ -109,9 +109,11 @@ internal sealed class LeafletRelay
             Kick();
             return new LeafletAck { Unit = Id, Completed = record.Coverage };
         }
-        work.FirstPass = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Kept here: the pass may finish inside Kick, in this turn (its distributors all answered before it waited), and
+        // the pass clears the work's copy when it is done.
+        var firstPass = work.FirstPass = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Kick();
-        await work.FirstPass.Task;
+        await firstPass.Task;
         if (work.Complete is null) work.OwesReport = true;
         return new LeafletAck { Unit = Id, Completed = work.Complete };
     }
