@@ -18,7 +18,7 @@ public sealed partial class AgentGrain
         var caller = Callers.Require();
         ArgumentNullException.ThrowIfNull(leaflet);
         ArgumentNullException.ThrowIfNull(share);
-        if (caller.Kind != ActorKind.Unit || config.Units.All(u => u.Id != caller.Id) && config.HomeUnit.Id != caller.Id)
+        if (UnitOf(config, caller) is null)
             throw new AccessDeniedException($"{caller} may not send agent '{Id}' out: it is not a unit of '{Id}'");
         RequireFree(config);
         if (share.Carrier != Id) throw new InvalidRequestException($"the share of route '{share.Route}' is carried by '{share.Carrier}', not by '{Id}'");
@@ -58,17 +58,17 @@ public sealed partial class AgentGrain
             // is told with one notice, and asks again with DeliverRoute after its retry interval.
             if (services.RouteNotices.Failed(unit.Id, leaflet.Id, share.Key, error)) return;
             Log.SendOutFailed(logger, error, Id, unit.Id, leaflet.Id);
-            if (Sender(unit) is { } away) await GrainFactory.GetUnit(away).RouteRefused(leaflet.Id, share, error.Message);
+            if (Config is { } known && UnitOf(known, unit) is { } away) await GrainFactory.GetUnit(away).RouteRefused(leaflet.Id, share, error.Message);
             return;
         }
         if (services.RouteNotices.Delivered(unit.Id, leaflet.Id, share.Key, delivery)) return;
         // Nobody waits in this silo: the unit is in another one (or stopped waiting, and then it ignores the notice).
-        if (Sender(unit) is { } sender) await GrainFactory.GetUnit(sender).RouteDelivered(leaflet.Id, share, delivery);
+        if (Config is { } current && UnitOf(current, unit) is { } sender) await GrainFactory.GetUnit(sender).RouteDelivered(leaflet.Id, share, delivery);
     }
 
-    /// <summary>The unit of this agent's that sent it out; none when the caller is not one, or the agent has no configuration.</summary>
-    private UnitRef? Sender(Actor caller) =>
-        caller.Kind != ActorKind.Unit || Config is not { } config ? null
+    /// <summary>The agent's own unit that <paramref name="caller"/> is: the only callers that may send it out, and whom it tells.</summary>
+    private static UnitRef? UnitOf(AgentConfig config, Actor caller) =>
+        caller.Kind != ActorKind.Unit ? null
         : config.HomeUnit.Id == caller.Id ? config.HomeUnit
         : config.Units.FirstOrDefault(u => u.Id == caller.Id) is { Id: not null } found ? found
         : null;

@@ -85,12 +85,21 @@ public abstract partial class UnitGrain
     {
         var caller = Callers.Require();
         if (leafletId is null || share is null || delivery is null) throw new InvalidRequestException("the notice carries no leaflet, share or delivery");
-        // Only the distributor of the share may say it is delivered; the wait it completes is this unit's own, for
-        // exactly this share of this leaflet, so a notice nobody waits for changes nothing.
-        if (caller.Kind != ActorKind.Agent || caller.Id != share.Carrier || delivery.Route != share.Route)
+        RequireCarrier(caller, share, "delivery");
+        if (delivery.Route != share.Route)
             throw new AccessDeniedException($"{caller} may not report the delivery of route '{share.Route}' to '{Id}'");
         Services.RouteNotices.Delivered(Id, leafletId, share.Key, delivery);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Only the distributor of a share may say what became of it; the wait its notice ends is this unit's own, for
+    /// exactly this share of this leaflet, so a notice nobody waits for changes nothing.
+    /// </summary>
+    private void RequireCarrier(Actor caller, RouteShare share, string what)
+    {
+        if (caller.Kind != ActorKind.Agent || caller.Id != share.Carrier)
+            throw new AccessDeniedException($"{caller} may not report the {what} of route '{share.Route}' to '{Id}'");
     }
 
     /// <summary>The most of a distributor's reason a unit keeps.</summary>
@@ -100,8 +109,7 @@ public abstract partial class UnitGrain
     {
         var caller = Callers.Require();
         if (leafletId is null || share is null || reason is null) throw new InvalidRequestException("the notice carries no leaflet, share or reason");
-        if (caller.Kind != ActorKind.Agent || caller.Id != share.Carrier)
-            throw new AccessDeniedException($"{caller} may not report the refusal of route '{share.Route}' to '{Id}'");
+        RequireCarrier(caller, share, "refusal");
         // The reason goes into this unit's log: a bounded line, whatever the distributor's exception said.
         var said = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";
         Services.RouteNotices.Failed(Id, leafletId, share.Key, new OrgTasksException($"{caller} could not deliver route '{share.Route}': {said}"));
