@@ -46,6 +46,7 @@ public static class OrgTasksGrainsExtensions
         silo.AddOutgoingGrainCallFilter<ActorStampFilter>();
         silo.AddIncomingGrainCallFilter<CallGate>();
         silo.AddStartupTask<Statements.SweepAtStartup>();
+        silo.AddStartupTask<WarmUp.WarmUpAtStartup>();
         return silo;
     }
 }

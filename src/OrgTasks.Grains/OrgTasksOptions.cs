@@ -51,6 +51,14 @@ public sealed class OrgTasksOptions
     public int FanOutLimit { get; set; } = 512;
 
     /// <summary>
+    /// How many throwaway grains a silo activates at start-up, before it is ready, so that its first mobilization runs
+    /// on compiled code (<see cref="WarmUp.WarmUpAtStartup"/>); 0 turns the warm-up off. More than the runtime's
+    /// promotion threshold (<c>DOTNET_TC_CallCountThreshold</c>, 4,096 in every deployment file) compiles the
+    /// activation path fully. Default: 5,000.
+    /// </summary>
+    public int WarmUpActivations { get; set; } = 5_000;
+
+    /// <summary>
     /// How often each silo refreshes its list of arrested and suspended agents from the registry. The silo that holds
     /// the registry learns of an arrest or a warning at once; the others within this interval. Default: 1 second.
     /// </summary>

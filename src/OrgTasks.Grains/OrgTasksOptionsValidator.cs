@@ -25,6 +25,7 @@ public sealed class OrgTasksOptionsValidator : IValidateOptions<OrgTasksOptions>
         failures.Check(nameof(options.MaxRouteHomes), options.MaxRouteHomes, 1, 10_000_000);
         failures.Check(nameof(options.MaxListLimit), options.MaxListLimit, 1, 1_000_000);
         failures.Check(nameof(options.FanOutLimit), options.FanOutLimit, 1, 100_000);
+        failures.Check(nameof(options.WarmUpActivations), options.WarmUpActivations, 0, 1_000_000);
         failures.Check(nameof(options.NoticesKept), options.NoticesKept, 1, 100_000);
         failures.Check(nameof(options.LeafletUnitTraceSampling), options.LeafletUnitTraceSampling, 0.0, 1.0);
         return failures.Result;

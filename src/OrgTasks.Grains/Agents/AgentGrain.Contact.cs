@@ -45,6 +45,7 @@ public sealed partial class AgentGrain
         var caller = Callers.Require();
         if (caller.Kind == ActorKind.Agent && !caller.IsAgent(Id))
             throw new AccessDeniedException($"{caller} may not read what agent '{Id}' holds");
+        if (Config is null) DeactivateOnIdle(); // holds nothing, and is not kept unconfigured (NotConfigured)
         return Task.FromResult(Held.View());
     }
 

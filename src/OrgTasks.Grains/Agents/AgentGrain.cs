@@ -66,9 +66,8 @@ public sealed partial class AgentGrain(
         var caller = Callers.Require();
         if (caller.Kind is not (ActorKind.System or ActorKind.Operator))
             throw new AccessDeniedException($"{caller} may not remove agent '{Id}'");
-        if (Config is null) return;
-        await state.ClearStateAsync();
-        DeactivateOnIdle();
+        if (Config is not null) await state.ClearStateAsync();
+        DeactivateOnIdle(); // also when it was never configured: such an activation is not kept (NotConfigured)
     }
 
     /// <summary>
@@ -78,12 +77,26 @@ public sealed partial class AgentGrain(
     public Task<AgentConfig?> GetConfig()
     {
         var caller = Callers.Require();
-        if (caller.Kind != ActorKind.Agent) return Task.FromResult(Config);
-        if (!caller.IsAgent(Id)) throw new AccessDeniedException($"{caller} may not read the configuration of agent '{Id}'");
-        return Task.FromResult(Config is { } config ? config with { Organization = "" } : null);
+        if (caller.Kind == ActorKind.Agent && !caller.IsAgent(Id))
+            throw new AccessDeniedException($"{caller} may not read the configuration of agent '{Id}'");
+        if (Config is not { } config)
+        {
+            DeactivateOnIdle(); // unconfigured: not kept (NotConfigured)
+            return Task.FromResult<AgentConfig?>(null);
+        }
+        return Task.FromResult<AgentConfig?>(caller.Kind == ActorKind.Agent ? config with { Organization = "" } : config);
     }
 
-    private AgentConfig RequireConfig() =>
-        Config ?? throw new NotFoundException($"agent '{Id}' does not exist in any applied organization");
+    private AgentConfig RequireConfig() => Config ?? throw NotConfigured();
+
+    /// <summary>
+    /// The refusal of a call to an agent no organization has configured, and the end of this activation: an agent that
+    /// does not exist holds nothing worth keeping in memory (a silo's start-up warm-up activates thousands of them).
+    /// </summary>
+    private NotFoundException NotConfigured()
+    {
+        DeactivateOnIdle();
+        return new NotFoundException($"agent '{Id}' does not exist in any applied organization");
+    }
 
 }

@@ -38,4 +38,10 @@ internal static partial class Log
 
     [LoggerMessage(63, LogLevel.Warning, "{Agent}: sent out by {Unit} with leaflet {LeafletId}, could not deliver; the unit will ask again")]
     public static partial void SendOutFailed(ILogger logger, Exception error, string agent, string unit, string leafletId);
+
+    [LoggerMessage(64, LogLevel.Information, "warmed up: {Activations} activations and {Compiled} methods compiled in {Milliseconds:F0} ms")]
+    public static partial void WarmedUp(ILogger logger, int activations, double milliseconds, long compiled);
+
+    [LoggerMessage(65, LogLevel.Warning, "the start-up warm-up failed; the silo starts without it")]
+    public static partial void WarmUpFailed(ILogger logger, Exception error);
 }

@@ -25,6 +25,7 @@ public sealed class OptionsValidationTests
             FanOutLimit = 0,
             RetryInterval = TimeSpan.FromSeconds(-1),
             MaxListLimit = 0,
+            WarmUpActivations = -1,
         });
 
         Assert.True(result.Failed);
@@ -33,6 +34,7 @@ public sealed class OptionsValidationTests
                 "OrgTasks__RetryInterval=-00:00:01 is out of range: allowed 00:00:00.0100000 to 01:00:00",
                 "OrgTasks__MaxListLimit=0 is out of range: allowed 1 to 1,000,000",
                 "OrgTasks__FanOutLimit=0 is out of range: allowed 1 to 100,000",
+                "OrgTasks__WarmUpActivations=-1 is out of range: allowed 0 to 1,000,000",
             ],
             result.Failures!);
     }
