@@ -51,7 +51,7 @@ public sealed class OrgTasksOptions
     public int FanOutLimit { get; set; } = 512;
 
     /// <summary>
-    /// How many throwaway grains a silo activates at start-up, before it is ready, so that its first mobilization runs
+    /// How many throwaway agents a silo activates at start-up, before it is ready, so that its first mobilization runs
     /// on compiled code (<see cref="WarmUp.WarmUpAtStartup"/>); 0 turns the warm-up off. More than the runtime's
     /// promotion threshold (<c>DOTNET_TC_CallCountThreshold</c>, 4,096 in every deployment file) compiles the
     /// activation path fully. Default: 5,000.
