@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Orleans.TestingHost;
 using OrgTasks.Client;
 using OrgTasks.Organization;
-using OrgTasks.Silo.Hosting;
 using OrgTasks.Tests.Infrastructure;
 
 namespace OrgTasks.Tests.Grains;
@@ -40,15 +39,7 @@ public sealed class FirstPassInOneTurnTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AllowTestHooks();
-            silo.AddIncomingGrainCallFilter(_failed);
-            silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Memory });
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await MemoryTestCluster.StartAsync(configure: silo => silo.AddIncomingGrainCallFilter(_failed));
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

@@ -2,7 +2,6 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using OrgTasks.Client;
 using OrgTasks.Grains;
-using OrgTasks.Silo.Hosting;
 using OrgTasks.Tests.Infrastructure;
 
 namespace OrgTasks.Tests.Grains;
@@ -51,17 +50,6 @@ public sealed class WarmUpTests
             count => count == 0, TimeSpan.FromSeconds(30), "the unconfigured agent deactivated");
     }
 
-    private static async Task<InProcessTestCluster> StartAsync(int warmUp, WarmUpCalls calls)
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AllowTestHooks();
-            silo.AddIncomingGrainCallFilter(calls);
-            silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Memory }, o => o.WarmUpActivations = warmUp);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<InProcessTestCluster> StartAsync(int warmUp, WarmUpCalls calls) =>
+        MemoryTestCluster.StartAsync(options: o => o.WarmUpActivations = warmUp, configure: silo => silo.AddIncomingGrainCallFilter(calls));
 }

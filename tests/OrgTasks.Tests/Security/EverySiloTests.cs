@@ -5,7 +5,6 @@ using OrgTasks.Grains;
 using OrgTasks.Grains.Identity;
 using OrgTasks.Identity;
 using OrgTasks.Life;
-using OrgTasks.Silo.Hosting;
 using OrgTasks.Tests.Infrastructure;
 using OrgTasks.Tests.Life;
 using Orleans.TestingHost;
@@ -21,14 +20,7 @@ public sealed class EverySiloTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AllowTestHooks();
-            silo.UseOrgTasks(new SiloSettings { Storage = StorageKind.Memory }, o => o.StandingsRefresh = TimeSpan.FromSeconds(1));
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await MemoryTestCluster.StartAsync(silos: 2, options: o => o.StandingsRefresh = TimeSpan.FromSeconds(1));
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
