@@ -16,7 +16,7 @@ public sealed class PendingHomesCommandTests(SiloProcessFixture silo) : IDisposa
         await city.ApplyAsync(silo, _folder);
         CliAssert.Succeeded(await silo.RunAsync("arrest", city.Agent("dunya"), city.Agent("pavel")));
 
-        var issued = await silo.RunAsync("leaflet", "issue", "--from", city.Committee, "--title", "Raid", "--text", "Hold on", "--deadline", "3s", "--wait");
+        var issued = await silo.RunAsync("leaflet", "issue", "--from", city.Committee, "--title", "Raid", "--text", "Hold on", "--deadline", "8s", "--wait");
         Assert.Equal(3, issued.ExitCode);
         var id = issued.LastLine;
         CliAssert.Contains("cut off: no free member to carry routes", issued.Stdout, issued);

@@ -20,7 +20,11 @@ public sealed class PictureTruthTests(ClusterFixture fixture)
         var city = await Client.AppliedAsync(new LifeCity());
         await Client.ArrestAllAsync([city.A("o1"), city.A("o2"), city.A("c1"), city.A("c2"), city.A("c3")]);
         var id = await Client.IssueLeafletAsync(city.Committee, "Raid", "Hold on", deadline: TimeSpan.FromSeconds(1));
-        await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id), s => s.Stragglers.Count(x => x.Reason is not null) == 2, what: "both cut-off groups holding");
+        // Every served group delivered too (only the cut-off groups' homes pending): else, once the clock is moved past
+        // the deadline, a group still on its way would be out of tune as well.
+        await Poll.UntilAsync(() => Client.GetLeafletStatusAsync(id),
+            s => s.Stragglers.Count(x => x.Reason is not null) == 2 && s.HomesPending == 2L * LifeCity.HomesPerRoute + 3 + 3 * LifeCity.HomesPerRoute,
+            what: "both cut-off groups holding and every other home reached");
         await Poll.UntilAsync(async () => Assert.Single(await Client.GetRoutineAsync(city.Committee)), r => r.Leaflets.Any(l => l.LeafletId == id),
             what: "the routine told of the leaflet");
         fixture.Clock.Advance(TimeSpan.FromMinutes(2));

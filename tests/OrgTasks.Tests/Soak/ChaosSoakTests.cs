@@ -21,8 +21,11 @@ namespace OrgTasks.Tests.Soak;
 [Trait("Category", "Soak")]
 public sealed class ChaosSoakTests(ITestOutputHelper output)
 {
-    /// <summary>About 2.5 minutes on a shared two-core machine: 120 s of chaos, the starts, the last leaflet and the count.</summary>
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
+    /// <summary>
+    /// About 2.5 minutes on a shared two-core machine (120 s of chaos, the starts, the last leaflet and the count), but the
+    /// script may drain statements for up to 180 s after the chaos: the limit leaves room for a slow drain.
+    /// </summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(6);
 
     [Fact]
     public async Task Two_minute_chaos_soak_loses_and_doubles_no_statement_and_brings_every_leaflet_to_every_home()
