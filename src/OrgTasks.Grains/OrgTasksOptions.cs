@@ -18,6 +18,14 @@ public sealed class OrgTasksOptions
     public TimeSpan SendOutWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How long a unit keeps the unit above waiting for its subtree's first pass, to answer with the coverage. After
+    /// that it answers without it and reports the coverage when the subtree is done. A call that waits on agents keeps
+    /// the unit busy: when Orleans deactivates the unit (its directory entry was on a silo that died), an agent waiting
+    /// on the unit and the unit waiting on the agent would hold each other until the call timeout. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan FirstPassWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How often open leaflets and held statements are swept after a restart so that nothing waits for a client to
     /// wake it. Orleans reminders tick once a minute at the fastest. Default: 1 minute.
     /// </summary>

@@ -15,6 +15,7 @@ public sealed class OrgTasksOptionsValidator : IValidateOptions<OrgTasksOptions>
         failures.Check(nameof(options.BreachAfter), options.BreachAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
         failures.Check(nameof(options.RetryInterval), options.RetryInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
         failures.Check(nameof(options.SendOutWait), options.SendOutWait, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
+        failures.Check(nameof(options.FirstPassWait), options.FirstPassWait, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         failures.Check(nameof(options.ResumeInterval), options.ResumeInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         failures.Check(nameof(options.StandingsRefresh), options.StandingsRefresh, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
         failures.Check(nameof(options.RoutineInterval), options.RoutineInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));

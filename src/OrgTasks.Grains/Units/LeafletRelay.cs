@@ -113,7 +113,12 @@ internal sealed class LeafletRelay
         // the pass clears the work's copy when it is done.
         var firstPass = work.FirstPass = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Kick();
-        await firstPass.Task;
+        // Bounded: this call keeps the unit busy, and a busy unit cannot be deactivated. When Orleans deactivates it
+        // (its directory entry was on a silo that died), an agent whose own call waits on this unit cannot answer the
+        // pass, and both would wait for the call timeout. Past the bound the unit answers without the coverage and
+        // reports it when done (OwesReport), as for any subtree that could not finish in its first pass.
+        try { await firstPass.Task.WaitAsync(_services.Options.FirstPassWait); }
+        catch (TimeoutException) { /* answered below without the coverage, unless the pass finished meanwhile */ }
         if (work.Complete is null) work.OwesReport = true;
         return new LeafletAck { Unit = Id, Completed = work.Complete };
     }

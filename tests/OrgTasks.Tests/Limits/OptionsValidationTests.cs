@@ -24,6 +24,7 @@ public sealed class OptionsValidationTests
         {
             FanOutLimit = 0,
             RetryInterval = TimeSpan.FromSeconds(-1),
+            FirstPassWait = TimeSpan.FromHours(1),
             MaxListLimit = 0,
             WarmUpActivations = -1,
         });
@@ -32,6 +33,7 @@ public sealed class OptionsValidationTests
         Assert.Equal(
             [
                 "OrgTasks__RetryInterval=-00:00:01 is out of range: allowed 00:00:00.0100000 to 01:00:00",
+                "OrgTasks__FirstPassWait=01:00:00 is out of range: allowed 00:00:00 to 00:10:00",
                 "OrgTasks__MaxListLimit=0 is out of range: allowed 1 to 1,000,000",
                 "OrgTasks__FanOutLimit=0 is out of range: allowed 1 to 100,000",
                 "OrgTasks__WarmUpActivations=-1 is out of range: allowed 0 to 1,000,000",
