@@ -31,6 +31,12 @@ public abstract class LiveFeed<TWatcher, TEvent>(IGrainFactory grains, ILogger l
         get { lock (_gate) return _topics.Count; }
     }
 
+    /// <summary>Whether this silo's feed watches <paramref name="key"/> now.</summary>
+    public bool IsWatching(string key)
+    {
+        lock (_gate) return _topics.ContainsKey(key);
+    }
+
     /// <summary>Joins the feed of <paramref name="key"/>, starting the watch if this is its first subscriber.</summary>
     public async Task<LiveSubscription<TEvent>> SubscribeAsync(string key)
     {

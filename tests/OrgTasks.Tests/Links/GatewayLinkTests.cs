@@ -14,7 +14,11 @@ namespace OrgTasks.Tests.Links;
 [Trait("Category", "Links")]
 public sealed class GatewayLinkTests
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>For the connections that must be refused: a refusal comes within it.</summary>
+    private static readonly TimeSpan RefusedConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>For the connections that must succeed: a silo that has just said "ready" on a busy machine may be slow.</summary>
+    private static readonly TimeSpan AcceptedConnectTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The operator's credential the silo made in its own configuration folder when it started.</summary>
     private static string OperatorOf(LinkSilo silo) =>
@@ -25,7 +29,7 @@ public sealed class GatewayLinkTests
     {
         await using var silo = await LinkSilo.StartAsync();
         Assert.Contains($"links: TLS, mutual between silos (CA {silo.CaPath})", silo.Output);
-        await using var connection = await OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
+        await using var connection = await OrgTasksConnection.ConnectAsync([silo.Gateway], AcceptedConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { CertificateAuthorityPath = silo.CaPath });
         Assert.Empty(await connection.Client.GetBreachesAsync());
     }
@@ -36,7 +40,7 @@ public sealed class GatewayLinkTests
         await using var silo = await LinkSilo.StartAsync();
         var other = new LocalTlsFolder(Path.Combine(LinkFolders.NewConfigFolder(), "tls"));
         LocalCertificateAuthority.Ensure(other);
-        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
+        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], RefusedConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { CertificateAuthorityPath = other.CaCertificate }));
     }
 
@@ -44,7 +48,7 @@ public sealed class GatewayLinkTests
     public async Task Plaintext_client_is_refused_by_a_TLS_silo()
     {
         await using var silo = await LinkSilo.StartAsync();
-        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
+        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], RefusedConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { Insecure = true }));
     }
 
@@ -54,14 +58,14 @@ public sealed class GatewayLinkTests
         await using var silo = await LinkSilo.StartAsync("--insecure");
         Assert.Contains("links: PLAINTEXT (--insecure: links are not encrypted)", silo.Output);
         Assert.False(File.Exists(silo.CaPath), "an insecure silo makes no CA");
-        await using (var plain = await OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
+        await using (var plain = await OrgTasksConnection.ConnectAsync([silo.Gateway], AcceptedConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { Insecure = true }))
         {
             Assert.Empty(await plain.Client.GetBreachesAsync());
         }
         var other = new LocalTlsFolder(Path.Combine(LinkFolders.NewConfigFolder(), "tls"));
         LocalCertificateAuthority.Ensure(other);
-        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], ConnectTimeout, OperatorOf(silo), silo.ClusterId,
+        await Assert.ThrowsAsync<OrgTasksException>(() => OrgTasksConnection.ConnectAsync([silo.Gateway], RefusedConnectTimeout, OperatorOf(silo), silo.ClusterId,
             links: new LinkSettings { CertificateAuthorityPath = other.CaCertificate }));
     }
 
